@@ -1,0 +1,235 @@
+package org.ftpd.filesystems.internal;
+
+import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.FileAttributeView;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Touches paths that the {@link Jail} checked, so that a directory swapped for a symbolic link after the check
+ * cannot redirect the operation outside the jail.
+ *
+ * <p>Where the provider offers {@link SecureDirectoryStream} (Linux, macOS, Jimfs) the path is walked from the
+ * real root one directory handle at a time, never following a link ({@code openat} with {@code O_NOFOLLOW}):
+ * a swapped component makes the operation fail instead of escaping. Elsewhere the operation is done on the
+ * checked path with {@link LinkOption#NOFOLLOW_LINKS} on its last segment and the parent is checked again
+ * afterwards; a race there can at worst create an empty file or directory outside before it is refused.
+ * Directory creation has no handle-relative form in {@code java.nio.file}, so it always takes the second way.
+ */
+final class ConfinedAccess {
+
+    private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
+
+    private final Path realRoot;
+    private final VirtualErrors errors;
+    private final boolean secure;
+
+    ConfinedAccess(Path realRoot, VirtualErrors errors) throws IOException {
+        this.realRoot = realRoot;
+        this.errors = errors;
+        try (DirectoryStream<Path> probe = Files.newDirectoryStream(realRoot)) {
+            this.secure = probe instanceof SecureDirectoryStream;
+        }
+    }
+
+    /** Whether operations walk directory handles (no race) rather than re-checking paths. */
+    boolean isSecure() {
+        return secure;
+    }
+
+    SeekableByteChannel openFile(Path checked, Set<? extends OpenOption> options, String virtual) throws IOException {
+        Set<OpenOption> noFollow = new HashSet<>(options);
+        noFollow.add(LinkOption.NOFOLLOW_LINKS);
+        if (secure) {
+            try (SecureDirectoryStream<Path> dir = walkTo(checked.getParent(), virtual)) {
+                return dir.newByteChannel(checked.getFileName(), noFollow);
+            } catch (IOException e) {
+                throw failure(e, checked, virtual);
+            }
+        }
+        boolean truncate = noFollow.remove(StandardOpenOption.TRUNCATE_EXISTING);
+        SeekableByteChannel channel;
+        try {
+            channel = Files.newByteChannel(checked, noFollow);
+        } catch (IOException e) {
+            throw failure(e, checked, virtual);
+        }
+        try {
+            requireUnchanged(checked.getParent(), virtual);
+            if (truncate) {
+                // truncate only once the file is known to be the checked one
+                channel.truncate(0);
+            }
+            return channel;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    DirectoryStream<Path> openDirectory(Path checked, String virtual) throws IOException {
+        try {
+            if (secure) {
+                return walkTo(checked, virtual);
+            }
+            DirectoryStream<Path> stream = Files.newDirectoryStream(checked);
+            try {
+                requireUnchanged(checked, virtual);
+                return stream;
+            } catch (IOException e) {
+                stream.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw failure(e, checked, virtual);
+        }
+    }
+
+    void createDirectory(Path checked, String virtual) throws IOException {
+        try {
+            Files.createDirectory(checked);
+        } catch (IOException e) {
+            throw failure(e, checked, virtual);
+        }
+        requireUnchanged(checked.getParent(), virtual);
+    }
+
+    void deleteFile(Path checked, String virtual) throws IOException {
+        try {
+            if (secure) {
+                try (SecureDirectoryStream<Path> dir = walkTo(checked.getParent(), virtual)) {
+                    dir.deleteFile(checked.getFileName());
+                }
+            } else {
+                requireUnchanged(checked.getParent(), virtual);
+                Files.delete(checked);
+            }
+        } catch (IOException e) {
+            throw failure(e, checked, virtual);
+        }
+    }
+
+    void deleteDirectory(Path checked, String virtual) throws IOException {
+        try {
+            if (secure) {
+                try (SecureDirectoryStream<Path> dir = walkTo(checked.getParent(), virtual)) {
+                    dir.deleteDirectory(checked.getFileName());
+                }
+            } else {
+                requireUnchanged(checked.getParent(), virtual);
+                Files.delete(checked);
+            }
+        } catch (IOException e) {
+            throw failure(e, checked, virtual);
+        }
+    }
+
+    void move(Path checkedFrom, String virtualFrom, Path checkedTo, String virtualTo) throws IOException {
+        try {
+            if (secure) {
+                try (SecureDirectoryStream<Path> from = walkTo(checkedFrom.getParent(), virtualFrom);
+                        SecureDirectoryStream<Path> to = walkTo(checkedTo.getParent(), virtualTo)) {
+                    from.move(checkedFrom.getFileName(), to, checkedTo.getFileName());
+                }
+            } else {
+                requireUnchanged(checkedFrom.getParent(), virtualFrom);
+                requireUnchanged(checkedTo.getParent(), virtualTo);
+                Files.move(checkedFrom, checkedTo);
+            }
+        } catch (IOException e) {
+            throw errors.translate(e, virtualFrom, checkedTo, virtualTo);
+        }
+    }
+
+    /** Runs {@code action} on a no-follow attribute view of the checked path. */
+    <V extends FileAttributeView> void updateAttributes(Path checked, Class<V> type, String virtual,
+            AttributeUpdate<V> action) throws IOException {
+        try {
+            if (secure && (type == BasicFileAttributeView.class || type == PosixFileAttributeView.class)) {
+                boolean isRoot = checked.equals(realRoot);
+                try (SecureDirectoryStream<Path> dir = walkTo(isRoot ? checked : checked.getParent(), virtual)) {
+                    V view = isRoot ? dir.getFileAttributeView(type)
+                            : dir.getFileAttributeView(checked.getFileName(), type, NO_FOLLOW);
+                    apply(view, action, virtual);
+                }
+            } else {
+                requireUnchanged(checked, virtual);
+                apply(Files.getFileAttributeView(checked, type, NO_FOLLOW), action, virtual);
+            }
+        } catch (IOException e) {
+            throw failure(e, checked, virtual);
+        }
+    }
+
+    /** A change to a file's attributes through a view. */
+    @FunctionalInterface
+    interface AttributeUpdate<V> {
+        void apply(V view) throws IOException;
+    }
+
+    private static <V> void apply(V view, AttributeUpdate<V> action, String virtual) throws IOException {
+        if (view == null) {
+            throw new FileSystemException(virtual, null, "not supported by this filesystem");
+        }
+        action.apply(view);
+    }
+
+    /** Opens the checked directory by walking down from the root, never following a link. */
+    @SuppressWarnings("unchecked")
+    private SecureDirectoryStream<Path> walkTo(Path checkedDirectory, String virtual) throws IOException {
+        SecureDirectoryStream<Path> current = (SecureDirectoryStream<Path>) Files.newDirectoryStream(realRoot);
+        try {
+            for (Path name : realRoot.relativize(checkedDirectory)) {
+                if (name.toString().isEmpty()) {
+                    continue;
+                }
+                SecureDirectoryStream<Path> next = current.newDirectoryStream(name, NO_FOLLOW);
+                current.close();
+                current = next;
+            }
+            return current;
+        } catch (IOException | RuntimeException e) {
+            current.close();
+            throw e;
+        }
+    }
+
+    /** Refuses when the checked (link-free) path no longer leads to itself. */
+    private void requireUnchanged(Path checked, String virtual) throws IOException {
+        Path now;
+        try {
+            now = checked.toRealPath();
+        } catch (NoSuchFileException e) {
+            throw errors.translate(e, virtual);
+        }
+        if (!now.equals(checked) || !now.startsWith(realRoot)) {
+            throw new AccessDeniedException(virtual, null, "the path changed while in use");
+        }
+    }
+
+    /** Says "access denied" when a component turned into a link under us, else the translated error. */
+    private IOException failure(IOException e, Path checked, String virtual) {
+        if (e instanceof AccessDeniedException ade && virtual.equals(ade.getFile())) {
+            return e;
+        }
+        for (Path p = checked; p != null && p.startsWith(realRoot) && !p.equals(realRoot); p = p.getParent()) {
+            if (Files.isSymbolicLink(p)) {
+                return new AccessDeniedException(virtual, null, "the path changed while in use");
+            }
+        }
+        return errors.translate(e, virtual);
+    }
+}

@@ -1,0 +1,310 @@
+package org.ftpd.filesystems.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.ClosedFileSystemException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.ftpd.api.FtpFile;
+import org.ftpd.api.FtpFileSystem;
+import org.ftpd.api.WriteMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A session's view of one folder of any NIO provider, which it sees as {@code /} and cannot leave: not with
+ * {@code ..}, not with absolute paths, not through symbolic links. Every operation checks the real path it
+ * is about to touch ({@link Jail}) and then touches it without following links ({@link ConfinedAccess}).
+ * Errors name virtual paths only.
+ */
+public final class JailedFileSystem implements FtpFileSystem {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JailedFileSystem.class);
+    private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
+
+    private final Jail jail;
+    private final ConfinedAccess access;
+    private final FileFacts facts;
+    private volatile boolean closed;
+
+    /**
+     * Opens a view of {@code root}, which must be an existing directory.
+     *
+     * @throws IOException when the root cannot be reached
+     */
+    public JailedFileSystem(Path root) throws IOException {
+        Path realRoot = root.toRealPath();
+        if (!Files.isDirectory(realRoot)) {
+            throw new NotDirectoryException(root.toString());
+        }
+        VirtualErrors errors = new VirtualErrors(realRoot);
+        this.jail = new Jail(realRoot, new PathMapper(realRoot), errors);
+        this.access = new ConfinedAccess(realRoot, errors);
+        this.facts = new FileFacts(realRoot.getFileSystem());
+    }
+
+    /** Whether this provider lets every file operation be done without a check-then-use race. */
+    public boolean isRaceFree() {
+        return access.isSecure();
+    }
+
+    @Override
+    public String resolve(String cwd, String path) {
+        return VirtualPaths.normalize(cwd, path);
+    }
+
+    @Override
+    public FtpFile stat(String path) throws IOException {
+        String virtual = checkedPath(path);
+        Path real = jail.existingTarget(virtual);
+        return facts.read(real, virtual, VirtualPaths.name(virtual));
+    }
+
+    @Override
+    public Stream<FtpFile> list(String directory) throws IOException {
+        String virtual = checkedPath(directory);
+        Path real = jail.existingDirectory(virtual);
+        DirectoryStream<Path> entries = access.openDirectory(real, virtual);
+        Iterator<Path> names = entries.iterator();
+        Iterator<FtpFile> files = new Iterator<>() {
+            private FtpFile next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null) {
+                    Path entry;
+                    try {
+                        if (!names.hasNext()) {
+                            return false;
+                        }
+                        entry = names.next();
+                    } catch (DirectoryIteratorException e) {
+                        throw new UncheckedIOException(jailErrors(e.getCause(), virtual));
+                    }
+                    next = entryFacts(real, virtual, entry.getFileName().toString());
+                }
+                return true;
+            }
+
+            @Override
+            public FtpFile next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                FtpFile result = next;
+                next = null;
+                return result;
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(files, Spliterator.ORDERED | Spliterator.NONNULL),
+                false).onClose(() -> closeQuietly(entries));
+    }
+
+    /**
+     * One listing entry: a link whose target is inside is shown as its target (as {@code ls -L} would); a link
+     * leading outside, or nowhere, is shown as the link itself. {@code null} when the entry vanished.
+     */
+    private FtpFile entryFacts(Path realDirectory, String virtualDirectory, String name) {
+        Path entry = realDirectory.resolve(name);
+        String virtual = VirtualPaths.child(virtualDirectory, name);
+        try {
+            FtpFile own = facts.read(entry, virtual, name);
+            if (own.type() == FtpFile.Type.SYMLINK) {
+                try {
+                    Path target = entry.toRealPath();
+                    if (jail.contains(target)) {
+                        return facts.read(target, virtual, name);
+                    }
+                } catch (IOException e) {
+                    // dangling link: show the link itself
+                }
+            }
+            return own;
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            LOG.debug("skipping {} in a listing: {}", virtual, e.toString());
+            return null;
+        }
+    }
+
+    @Override
+    public SeekableByteChannel openForRead(String path, long offset) throws IOException {
+        String virtual = checkedPath(path);
+        requireOffset(offset, virtual);
+        Path real = jail.existingTarget(virtual);
+        if (Files.isDirectory(real, NO_FOLLOW)) {
+            throw new FileSystemException(virtual, null, "Is a directory");
+        }
+        SeekableByteChannel channel = access.openFile(real, EnumSet.of(StandardOpenOption.READ), virtual);
+        if (offset > 0) {
+            try {
+                channel.position(offset);
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+        }
+        return channel;
+    }
+
+    @Override
+    public SeekableByteChannel openForWrite(String path, WriteMode mode, long offset) throws IOException {
+        String virtual = checkedPath(path);
+        Objects.requireNonNull(mode, "mode");
+        requireOffset(offset, virtual);
+        Path entry = jail.newEntry(virtual);
+        if (mode != WriteMode.CREATE_NEW && Files.isSymbolicLink(entry)) {
+            // a link inside pointing inside (checked by newEntry): write its target, which has no link in its path
+            entry = entry.toRealPath();
+        }
+        SeekableByteChannel channel = access.openFile(entry, optionsFor(mode), virtual);
+        if (mode == WriteMode.RESUME) {
+            try {
+                long size = channel.size();
+                if (offset > size) {
+                    throw new FileSystemException(virtual, null,
+                            "resume offset " + offset + " is beyond the end of the file (" + size + " bytes)");
+                }
+                channel.position(offset);
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+        }
+        return channel;
+    }
+
+    private static Set<OpenOption> optionsFor(WriteMode mode) {
+        return switch (mode) {
+            case TRUNCATE -> Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+            case APPEND -> Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            case RESUME -> Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE);
+            case CREATE_NEW -> Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
+        };
+    }
+
+    @Override
+    public void createDirectory(String path) throws IOException {
+        String virtual = checkedPath(path);
+        Path entry = jail.newEntry(virtual);
+        if (Files.exists(entry, NO_FOLLOW)) {
+            throw new FileAlreadyExistsException(virtual);
+        }
+        access.createDirectory(entry, virtual);
+    }
+
+    @Override
+    public void deleteDirectory(String path) throws IOException {
+        String virtual = checkedPath(path);
+        Path entry = jail.existingEntry(virtual);
+        if (!Files.isDirectory(entry, NO_FOLLOW)) {
+            throw new NotDirectoryException(virtual);
+        }
+        access.deleteDirectory(entry, virtual);
+    }
+
+    @Override
+    public void deleteFile(String path) throws IOException {
+        String virtual = checkedPath(path);
+        Path entry = jail.existingEntry(virtual);
+        if (Files.isDirectory(entry, NO_FOLLOW)) {
+            throw new FileSystemException(virtual, null, "Is a directory");
+        }
+        access.deleteFile(entry, virtual);
+    }
+
+    @Override
+    public void rename(String from, String to) throws IOException {
+        String virtualFrom = checkedPath(from);
+        String virtualTo = checkedPath(to);
+        Path source = jail.existingEntry(virtualFrom);
+        Path target = jail.newEntry(virtualTo);
+        if (Files.exists(target, NO_FOLLOW)) {
+            throw new FileAlreadyExistsException(virtualTo);
+        }
+        access.move(source, virtualFrom, target, virtualTo);
+    }
+
+    @Override
+    public void setPermissions(String path, int mode) throws IOException {
+        String virtual = checkedPath(path);
+        if (mode < 0 || mode > 0777) {
+            throw new FileSystemException(virtual, null, "mode must be between 0 and 0777: " + Integer.toOctalString(mode));
+        }
+        Path real = jail.existingTarget(virtual);
+        Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
+        for (PosixFilePermission p : PosixFilePermission.values()) {
+            if ((mode & (1 << (8 - p.ordinal()))) != 0) {
+                permissions.add(p);
+            }
+        }
+        access.updateAttributes(real, PosixFileAttributeView.class, virtual, view -> view.setPermissions(permissions));
+    }
+
+    @Override
+    public void setLastModified(String path, Instant time) throws IOException {
+        String virtual = checkedPath(path);
+        Objects.requireNonNull(time, "time");
+        Path real = jail.existingTarget(virtual);
+        FileTime fileTime = FileTime.from(time);
+        access.updateAttributes(real, BasicFileAttributeView.class, virtual,
+                view -> view.setTimes(fileTime, null, null));
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    /** Re-normalises what the caller passes (it should come from {@link #resolve}) and refuses after close. */
+    private String checkedPath(String path) {
+        if (closed) {
+            throw new ClosedFileSystemException();
+        }
+        return VirtualPaths.normalize(path);
+    }
+
+    private static void requireOffset(long offset, String virtual) throws FileSystemException {
+        if (offset < 0) {
+            throw new FileSystemException(virtual, null, "negative offset " + offset);
+        }
+    }
+
+    private IOException jailErrors(IOException e, String virtual) {
+        return e instanceof FileSystemException fse && virtual.equals(fse.getFile()) ? e
+                : new FileSystemException(virtual, null, "cannot read the directory");
+    }
+
+    private static void closeQuietly(DirectoryStream<Path> stream) {
+        try {
+            stream.close();
+        } catch (IOException e) {
+            LOG.debug("closing a directory stream", e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.ftpd.filesystems.internal;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.NotLinkException;
+import java.nio.file.Path;
+
+/**
+ * Rewrites {@code java.nio.file} exceptions so that they name virtual paths only: the client (and the engine's
+ * log) must never learn where the jail lives.
+ */
+final class VirtualErrors {
+
+    private final String realRoot;
+
+    VirtualErrors(Path realRoot) {
+        this.realRoot = realRoot.toString();
+    }
+
+    /** The same kind of exception, about {@code virtual}. */
+    IOException translate(IOException e, String virtual) {
+        return translate(e, virtual, null, null);
+    }
+
+    /**
+     * The same kind of exception for a two-path operation: {@code realOther} tells which virtual path the
+     * original exception meant when it names the second file.
+     */
+    IOException translate(IOException e, String virtual, Path realOther, String virtualOther) {
+        String file = virtual;
+        String other = virtualOther;
+        if (e instanceof FileSystemException fse && realOther != null && realOther.toString().equals(fse.getFile())) {
+            file = virtualOther;
+            other = virtual;
+        }
+        String reason = e instanceof FileSystemException fse ? clean(fse.getReason()) : clean(e.getMessage());
+        IOException translated;
+        if (e instanceof NoSuchFileException) {
+            translated = new NoSuchFileException(file, other, reason);
+        } else if (e instanceof AccessDeniedException || e instanceof FileSystemLoopException) {
+            translated = new AccessDeniedException(file, other, reason);
+        } else if (e instanceof FileAlreadyExistsException) {
+            translated = new FileAlreadyExistsException(file, other, reason);
+        } else if (e instanceof DirectoryNotEmptyException) {
+            translated = new DirectoryNotEmptyException(file);
+        } else if (e instanceof NotDirectoryException) {
+            translated = new NotDirectoryException(file);
+        } else if (e instanceof NotLinkException) {
+            translated = new NotLinkException(file, other, reason);
+        } else if (e instanceof AtomicMoveNotSupportedException) {
+            translated = new AtomicMoveNotSupportedException(file, other, reason);
+        } else {
+            translated = new FileSystemException(file, other, reason == null ? e.getClass().getSimpleName() : reason);
+        }
+        return translated;
+    }
+
+    /** A reason text without the real root in it (some providers put paths into messages). */
+    private String clean(String reason) {
+        if (reason == null || realRoot.length() <= 1) {
+            return reason;
+        }
+        return reason.replace(realRoot, "");
+    }
+}
