@@ -38,10 +38,15 @@ final class ConfinedAccess {
     private final boolean secure;
 
     ConfinedAccess(Path realRoot, VirtualErrors errors) throws IOException {
+        this(realRoot, errors, true);
+    }
+
+    /** {@code useHandles = false} forces the path re-checking way (tests cover both). */
+    ConfinedAccess(Path realRoot, VirtualErrors errors, boolean useHandles) throws IOException {
         this.realRoot = realRoot;
         this.errors = errors;
         try (DirectoryStream<Path> probe = Files.newDirectoryStream(realRoot)) {
-            this.secure = probe instanceof SecureDirectoryStream;
+            this.secure = useHandles && probe instanceof SecureDirectoryStream;
         }
     }
 
