@@ -1,0 +1,532 @@
+package org.ftpd.protocol;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The server's settings (configuration PID {@code org.ftpd}). Immutable; build with {@link #builder()} or parse
+ * configuration properties with {@link #parse(Map, ServerSettings)}.
+ */
+public final class ServerSettings {
+
+    public static final String HOST = "host";
+    public static final String PORT = "port";
+    public static final String PASSIVE_PORTS = "passive.ports";
+    public static final String MASQUERADE_ADDRESS = "masquerade.address";
+    public static final String BANNER = "banner";
+    public static final String MAX_CONNECTIONS = "max.connections";
+    public static final String MAX_CONNECTIONS_PER_IP = "max.connections.per.ip";
+    public static final String IDLE_TIMEOUT = "idle.timeout";
+    public static final String DATA_TIMEOUT = "data.timeout";
+    public static final String PASSIVE_ACCEPT_TIMEOUT = "passive.accept.timeout";
+    public static final String MAX_LOGIN_ATTEMPTS = "max.login.attempts";
+    public static final String LOGIN_FAILED_DELAY = "login.failed.delay";
+    public static final String PERMIT_FOREIGN_ADDRESSES = "permit.foreign.addresses";
+    public static final String PERMIT_PRIVILEGED_PORTS = "permit.privileged.ports";
+    public static final String MAX_LINE_LENGTH = "max.line.length";
+
+    private static final ServerSettings DEFAULTS = new Builder().build();
+    private static final Map<String, Key> KEYS = keys();
+    private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?"
+            + "(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
+    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)"
+            + "(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+
+    private final String host;
+    private final int port;
+    private final PortRange passivePorts;
+    private final String masqueradeAddress;
+    private final String banner;
+    private final int maxConnections;
+    private final int maxConnectionsPerIp;
+    private final Duration idleTimeout;
+    private final Duration dataTimeout;
+    private final Duration passiveAcceptTimeout;
+    private final int maxLoginAttempts;
+    private final Duration loginFailedDelay;
+    private final boolean permitForeignAddresses;
+    private final boolean permitPrivilegedPorts;
+    private final int maxLineLength;
+
+    private ServerSettings(Builder b) {
+        host = b.host;
+        port = b.port;
+        passivePorts = b.passivePorts;
+        masqueradeAddress = b.masqueradeAddress;
+        banner = b.banner;
+        maxConnections = b.maxConnections;
+        maxConnectionsPerIp = b.maxConnectionsPerIp;
+        idleTimeout = b.idleTimeout;
+        dataTimeout = b.dataTimeout;
+        passiveAcceptTimeout = b.passiveAcceptTimeout;
+        maxLoginAttempts = b.maxLoginAttempts;
+        loginFailedDelay = b.loginFailedDelay;
+        permitForeignAddresses = b.permitForeignAddresses;
+        permitPrivilegedPorts = b.permitPrivilegedPorts;
+        maxLineLength = b.maxLineLength;
+    }
+
+    /** The settings used when nothing is configured. */
+    public static ServerSettings defaults() {
+        return DEFAULTS;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these settings. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** The address to listen on, {@code 0.0.0.0} for every IPv4 interface, {@code ::} for every interface. */
+    public String host() {
+        return host;
+    }
+
+    /** The control port; 0 picks a free port (see {@link FtpServer#localPort()}). */
+    public int port() {
+        return port;
+    }
+
+    /** The ports PASV/EPSV may listen on, or {@code null} for any free port. */
+    public PortRange passivePorts() {
+        return passivePorts;
+    }
+
+    /** The IPv4 address announced in PASV replies instead of the local one (behind NAT), or {@code null}. */
+    public String masqueradeAddress() {
+        return masqueradeAddress;
+    }
+
+    /** The text of the 220 greeting. */
+    public String banner() {
+        return banner;
+    }
+
+    /** The most control connections at once; 0 means no limit. */
+    public int maxConnections() {
+        return maxConnections;
+    }
+
+    /** The most control connections from one IP address; 0 means no limit. */
+    public int maxConnectionsPerIp() {
+        return maxConnectionsPerIp;
+    }
+
+    /** How long a control connection may stay silent outside transfers; zero disables the limit. */
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    /** How long a data connection may stall during a transfer; zero disables the limit. */
+    public Duration dataTimeout() {
+        return dataTimeout;
+    }
+
+    /** How long a PASV/EPSV listener waits for the client's data connection. */
+    public Duration passiveAcceptTimeout() {
+        return passiveAcceptTimeout;
+    }
+
+    /** Failed logins after which the connection is closed. */
+    public int maxLoginAttempts() {
+        return maxLoginAttempts;
+    }
+
+    /** How long a failed PASS waits before its 530 reply (slows password guessing). */
+    public Duration loginFailedDelay() {
+        return loginFailedDelay;
+    }
+
+    /** Whether PORT/EPRT may name, and passive connections may come from, another host than the client. */
+    public boolean permitForeignAddresses() {
+        return permitForeignAddresses;
+    }
+
+    /** Whether PORT/EPRT may name a port below 1024. */
+    public boolean permitPrivilegedPorts() {
+        return permitPrivilegedPorts;
+    }
+
+    /** The longest command line accepted, in bytes. */
+    public int maxLineLength() {
+        return maxLineLength;
+    }
+
+    /** Whether the listening address (host or port) differs from {@code other}'s. */
+    public boolean listensElsewhereThan(ServerSettings other) {
+        return port != other.port || !host.equals(other.host);
+    }
+
+    /** The configuration keys this class reads, in a stable order. */
+    public static List<String> keyNames() {
+        return List.copyOf(KEYS.keySet());
+    }
+
+    /**
+     * Reads configuration properties (e.g. from ConfigAdmin). A missing key takes its default; a key whose value
+     * cannot be used keeps its value from {@code previous} and is reported. Keys this class does not know are
+     * ignored.
+     *
+     * @param properties the raw properties; values may be strings, numbers or booleans
+     * @param previous the settings in force so far (the defaults at first start)
+     */
+    public static Parsed parse(Map<String, ?> properties, ServerSettings previous) {
+        Objects.requireNonNull(previous, "previous");
+        Builder builder = new Builder();
+        List<SettingsProblem> problems = new ArrayList<>();
+        for (Key key : KEYS.values()) {
+            Object raw = properties.get(key.name);
+            if (raw == null) {
+                continue;
+            }
+            try {
+                key.apply.accept(builder, single(raw));
+            } catch (IllegalArgumentException e) {
+                key.keep.accept(builder, previous);
+                problems.add(new SettingsProblem(key.name, describe(raw), e.getMessage(), key.show.apply(previous)));
+            }
+        }
+        return new Parsed(builder.build(), problems);
+    }
+
+    /** The outcome of {@link #parse}: the settings to use and what was wrong. */
+    public record Parsed(ServerSettings settings, List<SettingsProblem> problems) {
+        public Parsed {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    private static String single(Object raw) {
+        if (raw instanceof String || raw instanceof Number || raw instanceof Boolean || raw instanceof Character) {
+            return raw.toString().trim();
+        }
+        if (raw instanceof Collection<?> c && c.size() == 1) {
+            return single(c.iterator().next());
+        }
+        if (raw instanceof Object[] a && a.length == 1) {
+            return single(a[0]);
+        }
+        throw new IllegalArgumentException("expected a single value");
+    }
+
+    private static String describe(Object raw) {
+        if (raw instanceof Object[] a) {
+            return java.util.Arrays.toString(a);
+        }
+        return String.valueOf(raw);
+    }
+
+    private static int integer(String text, int min, int max) {
+        int value;
+        try {
+            value = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a whole number");
+        }
+        if (value < min || value > max) {
+            throw new IllegalArgumentException("must be between " + min + " and " + max);
+        }
+        return value;
+    }
+
+    private static Duration seconds(String text, int min, int max) {
+        return Duration.ofSeconds(integer(text, min, max));
+    }
+
+    private static Duration fractionalSeconds(String text, double max) {
+        BigDecimal value;
+        try {
+            value = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a number of seconds");
+        }
+        if (value.signum() < 0 || value.doubleValue() > max) {
+            throw new IllegalArgumentException("must be between 0 and " + max + " seconds");
+        }
+        return Duration.ofMillis(value.movePointRight(3).longValue());
+    }
+
+    private static boolean bool(String text) {
+        if (text.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (text.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalArgumentException("expected true or false");
+    }
+
+    private static String hostName(String text) {
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("must not be empty");
+        }
+        if (text.indexOf(':') >= 0) {
+            try {
+                // an IPv6 literal; parsing a literal never touches the network
+                if (!(java.net.InetAddress.getByName(text) instanceof java.net.Inet6Address)) {
+                    throw new IllegalArgumentException("not an IPv6 address");
+                }
+                return text;
+            } catch (java.net.UnknownHostException e) {
+                throw new IllegalArgumentException("not an IP address");
+            }
+        }
+        if (!HOST_NAME.matcher(text).matches()) {
+            throw new IllegalArgumentException("not an IP address or host name");
+        }
+        if (text.matches("[0-9.]+") && !IPV4.matcher(text).matches()) {
+            throw new IllegalArgumentException("not an IPv4 address");
+        }
+        return text;
+    }
+
+    private static String ipv4OrEmpty(String text) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        if (!IPV4.matcher(text).matches()) {
+            throw new IllegalArgumentException("not an IPv4 address (PASV replies carry IPv4 only)");
+        }
+        return text;
+    }
+
+    private static PortRange rangeOrEmpty(String text) {
+        return text.isEmpty() ? null : PortRange.parse(text);
+    }
+
+    private static String bannerText(String text) {
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("must not be empty");
+        }
+        if (text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("must be one line");
+        }
+        return text;
+    }
+
+    private record Key(String name, BiConsumer<Builder, String> apply, BiConsumer<Builder, ServerSettings> keep,
+            Function<ServerSettings, Object> show) {
+    }
+
+    private static Map<String, Key> keys() {
+        Map<String, Key> m = new LinkedHashMap<>();
+        add(m, HOST, (b, v) -> b.host(hostName(v)), ServerSettings::host, Builder::host);
+        add(m, PORT, (b, v) -> b.port(integer(v, 0, 65535)), ServerSettings::port, Builder::port);
+        add(m, PASSIVE_PORTS, (b, v) -> b.passivePorts(rangeOrEmpty(v)), ServerSettings::passivePorts,
+                Builder::passivePorts);
+        add(m, MASQUERADE_ADDRESS, (b, v) -> b.masqueradeAddress(ipv4OrEmpty(v)), ServerSettings::masqueradeAddress,
+                Builder::masqueradeAddress);
+        add(m, BANNER, (b, v) -> b.banner(bannerText(v)), ServerSettings::banner, Builder::banner);
+        add(m, MAX_CONNECTIONS, (b, v) -> b.maxConnections(integer(v, 0, 1_000_000)), ServerSettings::maxConnections,
+                Builder::maxConnections);
+        add(m, MAX_CONNECTIONS_PER_IP, (b, v) -> b.maxConnectionsPerIp(integer(v, 0, 1_000_000)),
+                ServerSettings::maxConnectionsPerIp, Builder::maxConnectionsPerIp);
+        addTime(m, IDLE_TIMEOUT, (b, v) -> b.idleTimeout(seconds(v, 0, 86_400)), ServerSettings::idleTimeout,
+                Builder::idleTimeout);
+        addTime(m, DATA_TIMEOUT, (b, v) -> b.dataTimeout(seconds(v, 0, 86_400)), ServerSettings::dataTimeout,
+                Builder::dataTimeout);
+        addTime(m, PASSIVE_ACCEPT_TIMEOUT, (b, v) -> b.passiveAcceptTimeout(seconds(v, 1, 3_600)),
+                ServerSettings::passiveAcceptTimeout, Builder::passiveAcceptTimeout);
+        add(m, MAX_LOGIN_ATTEMPTS, (b, v) -> b.maxLoginAttempts(integer(v, 1, 1_000)),
+                ServerSettings::maxLoginAttempts, Builder::maxLoginAttempts);
+        addTime(m, LOGIN_FAILED_DELAY, (b, v) -> b.loginFailedDelay(fractionalSeconds(v, 60)),
+                ServerSettings::loginFailedDelay, Builder::loginFailedDelay);
+        add(m, PERMIT_FOREIGN_ADDRESSES, (b, v) -> b.permitForeignAddresses(bool(v)),
+                ServerSettings::permitForeignAddresses, Builder::permitForeignAddresses);
+        add(m, PERMIT_PRIVILEGED_PORTS, (b, v) -> b.permitPrivilegedPorts(bool(v)),
+                ServerSettings::permitPrivilegedPorts, Builder::permitPrivilegedPorts);
+        add(m, MAX_LINE_LENGTH, (b, v) -> b.maxLineLength(integer(v, 512, 65_536)), ServerSettings::maxLineLength,
+                Builder::maxLineLength);
+        return m;
+    }
+
+    private static <T> void add(Map<String, Key> m, String name, BiConsumer<Builder, String> apply,
+            Function<ServerSettings, T> getter, BiConsumer<Builder, T> setter) {
+        m.put(name, new Key(name, apply, (b, s) -> setter.accept(b, getter.apply(s)), s -> getter.apply(s)));
+    }
+
+    /** A duration key, shown in seconds like it is configured. */
+    private static void addTime(Map<String, Key> m, String name, BiConsumer<Builder, String> apply,
+            Function<ServerSettings, Duration> getter, BiConsumer<Builder, Duration> setter) {
+        m.put(name, new Key(name, apply, (b, s) -> setter.accept(b, getter.apply(s)),
+                s -> BigDecimal.valueOf(getter.apply(s).toMillis(), 3).stripTrailingZeros().toPlainString()));
+    }
+
+    private List<Object> values() {
+        return java.util.Arrays.asList(host, port, passivePorts, masqueradeAddress, banner, maxConnections,
+                maxConnectionsPerIp, idleTimeout, dataTimeout, passiveAcceptTimeout, maxLoginAttempts,
+                loginFailedDelay, permitForeignAddresses, permitPrivilegedPorts, maxLineLength);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ServerSettings && ((ServerSettings) o).values().equals(values());
+    }
+
+    @Override
+    public int hashCode() {
+        return values().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "ServerSettings[host=" + host + ", port=" + port + ", passive.ports=" + passivePorts
+                + ", masquerade.address=" + masqueradeAddress + ", max.connections=" + maxConnections
+                + ", max.connections.per.ip=" + maxConnectionsPerIp + ", idle.timeout=" + idleTimeout.toSeconds()
+                + "]";
+    }
+
+    /** Builds {@link ServerSettings}; every value starts at its default. */
+    public static final class Builder {
+        private String host = "0.0.0.0";
+        private int port = 2121;
+        private PortRange passivePorts;
+        private String masqueradeAddress;
+        private String banner = "pyftpd-java ready.";
+        private int maxConnections = 256;
+        private int maxConnectionsPerIp = 16;
+        private Duration idleTimeout = Duration.ofSeconds(300);
+        private Duration dataTimeout = Duration.ofSeconds(300);
+        private Duration passiveAcceptTimeout = Duration.ofSeconds(30);
+        private int maxLoginAttempts = 3;
+        private Duration loginFailedDelay = Duration.ofSeconds(1);
+        private boolean permitForeignAddresses;
+        private boolean permitPrivilegedPorts;
+        private int maxLineLength = 4096;
+
+        private Builder() {
+        }
+
+        private Builder(ServerSettings s) {
+            host = s.host;
+            port = s.port;
+            passivePorts = s.passivePorts;
+            masqueradeAddress = s.masqueradeAddress;
+            banner = s.banner;
+            maxConnections = s.maxConnections;
+            maxConnectionsPerIp = s.maxConnectionsPerIp;
+            idleTimeout = s.idleTimeout;
+            dataTimeout = s.dataTimeout;
+            passiveAcceptTimeout = s.passiveAcceptTimeout;
+            maxLoginAttempts = s.maxLoginAttempts;
+            loginFailedDelay = s.loginFailedDelay;
+            permitForeignAddresses = s.permitForeignAddresses;
+            permitPrivilegedPorts = s.permitPrivilegedPorts;
+            maxLineLength = s.maxLineLength;
+        }
+
+        public Builder host(String value) {
+            host = Objects.requireNonNull(value, "host");
+            return this;
+        }
+
+        public Builder port(int value) {
+            if (value < 0 || value > 65535) {
+                throw new IllegalArgumentException("port out of range: " + value);
+            }
+            port = value;
+            return this;
+        }
+
+        public Builder passivePorts(PortRange value) {
+            passivePorts = value;
+            return this;
+        }
+
+        public Builder masqueradeAddress(String value) {
+            masqueradeAddress = value == null || value.isBlank() ? null : value;
+            return this;
+        }
+
+        public Builder banner(String value) {
+            banner = Objects.requireNonNull(value, "banner");
+            return this;
+        }
+
+        public Builder maxConnections(int value) {
+            maxConnections = nonNegative(value, MAX_CONNECTIONS);
+            return this;
+        }
+
+        public Builder maxConnectionsPerIp(int value) {
+            maxConnectionsPerIp = nonNegative(value, MAX_CONNECTIONS_PER_IP);
+            return this;
+        }
+
+        public Builder idleTimeout(Duration value) {
+            idleTimeout = nonNegative(value, IDLE_TIMEOUT);
+            return this;
+        }
+
+        public Builder dataTimeout(Duration value) {
+            dataTimeout = nonNegative(value, DATA_TIMEOUT);
+            return this;
+        }
+
+        public Builder passiveAcceptTimeout(Duration value) {
+            passiveAcceptTimeout = nonNegative(value, PASSIVE_ACCEPT_TIMEOUT);
+            return this;
+        }
+
+        public Builder maxLoginAttempts(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException(MAX_LOGIN_ATTEMPTS + " must be at least 1");
+            }
+            maxLoginAttempts = value;
+            return this;
+        }
+
+        public Builder loginFailedDelay(Duration value) {
+            loginFailedDelay = nonNegative(value, LOGIN_FAILED_DELAY);
+            return this;
+        }
+
+        public Builder permitForeignAddresses(boolean value) {
+            permitForeignAddresses = value;
+            return this;
+        }
+
+        public Builder permitPrivilegedPorts(boolean value) {
+            permitPrivilegedPorts = value;
+            return this;
+        }
+
+        public Builder maxLineLength(int value) {
+            if (value < 64) {
+                throw new IllegalArgumentException(MAX_LINE_LENGTH + " must be at least 64");
+            }
+            maxLineLength = value;
+            return this;
+        }
+
+        private static int nonNegative(int value, String key) {
+            if (value < 0) {
+                throw new IllegalArgumentException(key + " must not be negative");
+            }
+            return value;
+        }
+
+        private static Duration nonNegative(Duration value, String key) {
+            if (value == null || value.isNegative()) {
+                throw new IllegalArgumentException(key + " must not be negative");
+            }
+            return value;
+        }
+
+        public ServerSettings build() {
+            return new ServerSettings(this);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.ftpd.protocol.internal;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.ftpd.api.FtpEventListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls the event listeners on one thread of its own, in order, each in isolation: a listener that throws is
+ * logged and the others still hear the event; a slow one never holds up a session.
+ */
+public final class EventDispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
+
+    private final Supplier<? extends List<? extends FtpEventListener>> listeners;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "ftpd-events");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public EventDispatcher(Supplier<? extends List<? extends FtpEventListener>> listeners) {
+        this.listeners = listeners;
+    }
+
+    /** Delivers an event to every listener present when it is delivered. */
+    public void fire(String name, Consumer<FtpEventListener> event) {
+        try {
+            thread.execute(() -> deliver(name, event));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("event {} dropped: the server is stopping", name);
+        }
+    }
+
+    private void deliver(String name, Consumer<FtpEventListener> event) {
+        List<? extends FtpEventListener> current = listeners.get();
+        for (FtpEventListener listener : current) {
+            try {
+                event.accept(listener);
+            } catch (RuntimeException | LinkageError e) {
+                LOG.warn("event listener {} failed on {}", listener, name, e);
+            }
+        }
+    }
+
+    /** Delivers what is queued (briefly), then stops. */
+    public void shutdown() {
+        thread.shutdown();
+        try {
+            thread.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.ftpd.protocol.internal.command;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.ftpd.api.WriteMode;
+
+/** The verbs the server answers, with what FEAT and HELP print, built from the handlers themselves. */
+public final class CommandRegistry {
+
+    /** Verbs of RFC 959 and its extensions that this server recognises but does not carry out (502). */
+    private static final Set<String> KNOWN_UNIMPLEMENTED = Set.of("ACCT", "SMNT", "REIN", "STOU", "SITE", "STAT",
+            "MFMT", "HASH", "CLNT", "LPRT", "LPSV", "AUTH", "PBSZ", "PROT", "CCC", "ADAT", "MIC", "CONF", "ENC");
+
+    private final Map<String, Command> commands = new TreeMap<>();
+
+    public CommandRegistry(Collection<? extends Command> handlers) {
+        for (Command c : handlers) {
+            if (commands.put(c.verb(), c) != null) {
+                throw new IllegalArgumentException("two handlers for " + c.verb());
+            }
+        }
+    }
+
+    /** Every verb of this engine. */
+    public static CommandRegistry standard() {
+        List<Command> all = new ArrayList<>();
+        all.add(new UserCommand());
+        all.add(new PassCommand());
+        all.add(new QuitCommand());
+        all.add(new SystCommand());
+        all.add(new FeatCommand());
+        all.add(new HelpCommand());
+        all.add(new NoopCommand());
+        all.add(new OptsCommand());
+        all.add(new PwdCommand("PWD"));
+        all.add(new PwdCommand("XPWD"));
+        all.add(new CwdCommand("CWD"));
+        all.add(new CwdCommand("XCWD"));
+        all.add(new CdupCommand("CDUP"));
+        all.add(new CdupCommand("XCUP"));
+        all.add(new TypeCommand());
+        all.add(new ModeCommand());
+        all.add(new StruCommand());
+        all.add(new AlloCommand());
+        all.add(new PasvCommand());
+        all.add(new EpsvCommand());
+        all.add(new PortCommand());
+        all.add(new EprtCommand());
+        all.add(new ListCommand());
+        all.add(new NlstCommand());
+        all.add(new MlsdCommand());
+        all.add(new MlstCommand());
+        all.add(new RetrCommand());
+        all.add(new StorCommand("STOR", WriteMode.TRUNCATE));
+        all.add(new StorCommand("APPE", WriteMode.APPEND));
+        all.add(new RestCommand());
+        all.add(new DeleCommand());
+        all.add(new MkdCommand("MKD"));
+        all.add(new MkdCommand("XMKD"));
+        all.add(new RmdCommand("RMD"));
+        all.add(new RmdCommand("XRMD"));
+        all.add(new RnfrCommand());
+        all.add(new RntoCommand());
+        all.add(new SizeCommand());
+        all.add(new MdtmCommand());
+        all.add(new AborCommand());
+        return new CommandRegistry(all);
+    }
+
+    /** The handler of {@code verb} (upper case), or null. */
+    public Command find(String verb) {
+        return commands.get(verb);
+    }
+
+    public boolean isKnownUnimplemented(String verb) {
+        return KNOWN_UNIMPLEMENTED.contains(verb);
+    }
+
+    /** The FEAT lines, sorted. */
+    public List<String> features() {
+        Set<String> lines = new TreeSet<>();
+        for (Command c : commands.values()) {
+            if (c.feature() != null) {
+                lines.add(c.feature());
+            }
+        }
+        return List.copyOf(lines);
+    }
+
+    /** The verbs, sorted. */
+    public Set<String> verbs() {
+        return new TreeSet<>(commands.keySet());
+    }
+}

@@ -1,0 +1,144 @@
+package org.ftpd.protocol.internal.command;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.ftpd.api.Account;
+import org.ftpd.api.AuthenticationException;
+import org.ftpd.api.Authorizer;
+import org.ftpd.api.Credentials;
+import org.ftpd.api.FileSystemFactory;
+import org.ftpd.api.FtpFileSystem;
+import org.ftpd.api.UnknownUserException;
+import org.ftpd.protocol.internal.ServerContext;
+import org.ftpd.protocol.internal.codec.FtpReply;
+import org.ftpd.protocol.internal.session.FtpSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * PASS: asks the authorizers in order (off the loop), opens the account's filesystem view, and answers 230, or
+ * 530 after the configured delay. Too many failures close the connection.
+ */
+final class PassCommand extends BaseCommand {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PassCommand.class);
+
+    PassCommand() {
+        super("PASS", null, false, "PASS <SP> password (set user password).");
+    }
+
+    /** A login that succeeded off the loop. */
+    private record Login(Account account, FtpFileSystem view) {
+    }
+
+    /** Why nobody can log in right now (not the user's fault: no delay, no attempt counted). */
+    private static final class Unavailable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unavailable(String message, Throwable cause) {
+            super(message, cause, false, false);
+        }
+    }
+
+    @Override
+    public CompletionStage<FtpReply> execute(CommandContext ctx, String argument) throws ReplyException {
+        FtpSession session = ctx.session();
+        if (session.loggedIn()) {
+            throw new ReplyException(503, "User already authenticated.");
+        }
+        String user = session.pendingUser();
+        if (user == null) {
+            throw new ReplyException(503, "Login with USER first.");
+        }
+        session.pendingUser(null);
+        Credentials credentials = new Credentials(user, argument, session.remoteAddress(), session.secure());
+        ServerContext server = ctx.server();
+        return ctx.blocking(() -> login(server, credentials)).handle((login, error) -> {
+            if (error == null) {
+                return CompletableFuture.completedFuture(loggedIn(ctx, login));
+            }
+            Throwable cause = FileErrors.unwrap(error);
+            if (cause instanceof Unavailable) {
+                LOG.warn("{}: login of {} impossible: {}", session, user, cause.getMessage(), cause.getCause());
+                return CompletableFuture.completedFuture(FtpReply.of(530,
+                        "Login unavailable: " + cause.getMessage() + "."));
+            }
+            return failed(ctx, user, cause);
+        }).thenCompose(stage -> stage);
+    }
+
+    /** Runs off the loop: authorizers may be slow, opening a home may touch disks. */
+    private static Login login(ServerContext server, Credentials credentials) throws Exception {
+        List<? extends Authorizer> authorizers = new ArrayList<>(server.authorizers());
+        if (authorizers.isEmpty()) {
+            throw new Unavailable("no authorizer is active", null);
+        }
+        Account account = null;
+        for (Authorizer authorizer : authorizers) {
+            try {
+                account = authorizer.authenticate(credentials);
+                break;
+            } catch (UnknownUserException e) {
+                // the next authorizer may know the user
+            }
+        }
+        if (account == null) {
+            throw new UnknownUserException(credentials.userName());
+        }
+        URI home = account.home();
+        FileSystemFactory factory = server.fileSystemFactory(home.getScheme());
+        if (factory == null) {
+            throw new Unavailable("no filesystem for home " + home, null);
+        }
+        try {
+            return new Login(account, factory.open(account));
+        } catch (IOException e) {
+            throw new Unavailable("home " + home + " cannot be opened", e);
+        }
+    }
+
+    private static FtpReply loggedIn(CommandContext ctx, Login login) {
+        FtpSession session = ctx.session();
+        Account account = login.account();
+        if (!ctx.channel().isActive() || !ctx.server().acquireUserSession(account.userName(), account.maxSessions())) {
+            ctx.blocking(() -> {
+                login.view().close();
+                return null;
+            });
+            return FtpReply.of(530, "Too many sessions for this user.");
+        }
+        session.login(account, login.view());
+        LOG.info("{}: logged in as {}", session, account.userName());
+        ctx.server().events().fire("login", l -> l.onLogin(session));
+        String text = "Login successful.";
+        if (account.loginMessage() != null && !account.loginMessage().isBlank()) {
+            List<String> lines = new ArrayList<>(List.of(account.loginMessage().split("\r?\n")));
+            lines.add(text);
+            return FtpReply.of(230, lines);
+        }
+        return FtpReply.of(230, text);
+    }
+
+    private static CompletionStage<FtpReply> failed(CommandContext ctx, String user, Throwable cause) {
+        FtpSession session = ctx.session();
+        int failures = session.failedLogin();
+        if (cause instanceof AuthenticationException) {
+            LOG.info("{}: login of {} refused: {}", session, user, cause.getMessage());
+        } else {
+            LOG.warn("{}: login of {} failed", session, user, cause);
+        }
+        ctx.server().events().fire("login failed", l -> l.onLoginFailed(session, user));
+        boolean last = failures >= ctx.settings().maxLoginAttempts();
+        FtpReply reply = last ? FtpReply.of(421, "Too many failed logins, closing the connection.")
+                : FtpReply.of(530, "Authentication failed.");
+        CompletableFuture<FtpReply> delayed = new CompletableFuture<>();
+        long delay = ctx.settings().loginFailedDelay().toMillis();
+        ctx.channel().eventLoop().schedule(() -> delayed.complete(reply), delay, TimeUnit.MILLISECONDS);
+        return delayed;
+    }
+}

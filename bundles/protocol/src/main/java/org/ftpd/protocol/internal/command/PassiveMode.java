@@ -1,0 +1,41 @@
+package org.ftpd.protocol.internal.command;
+
+import java.net.InetAddress;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.ftpd.protocol.ServerSettings;
+import org.ftpd.protocol.internal.codec.FtpReply;
+import org.ftpd.protocol.internal.data.Addresses;
+import org.ftpd.protocol.internal.data.PassiveDataListener;
+import org.ftpd.protocol.internal.session.FtpSession;
+
+/** What PASV and EPSV share: open a listener on the control connection's local address. */
+final class PassiveMode {
+
+    private PassiveMode() {
+    }
+
+    static CompletionStage<FtpReply> listen(CommandContext ctx, Function<PassiveDataListener, FtpReply> reply) {
+        FtpSession session = ctx.session();
+        ServerSettings settings = ctx.settings();
+        // a new PASV replaces the previous data connection, whatever it was
+        session.dataSource(null);
+        InetAddress local = Addresses.unmapped(session.localAddress().getAddress());
+        InetAddress peer = session.remoteAddress().getAddress();
+        return PassiveDataListener.bind(ctx.server().transport(), ctx.channel().eventLoop(), local,
+                settings.passivePorts(), peer, settings.permitForeignAddresses(), settings.passiveAcceptTimeout())
+                .handle((listener, error) -> {
+                    if (error != null) {
+                        org.slf4j.LoggerFactory.getLogger(PassiveMode.class).warn("{}: cannot listen for data: {}",
+                                session, FileErrors.unwrap(error).getMessage());
+                        return FtpReply.of(425, "Can't open passive connection.");
+                    }
+                    if (!ctx.channel().isActive()) {
+                        listener.close();
+                        return FtpReply.of(425, "Can't open passive connection.");
+                    }
+                    session.dataSource(listener);
+                    return reply.apply(listener);
+                });
+    }
+}

@@ -1,0 +1,157 @@
+package org.ftpd.protocol.internal.data;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.DefaultFileRegion;
+import io.netty.handler.ssl.SslHandler;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import org.ftpd.protocol.internal.codec.FtpReply;
+import org.ftpd.protocol.internal.command.CommandContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * RETR: sends a file. Zero-copy ({@link DefaultFileRegion}) when the file is a {@link FileChannel}, the type is
+ * binary and the data channel has no TLS; otherwise chunks read off the loop and written while the channel is
+ * writable, so a slow client holds at most a chunk or two in memory.
+ */
+public final class FileSender extends Transfer {
+
+    static final int CHUNK = 64 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(FileSender.class);
+    private static final FtpReply READ_ERROR = FtpReply.of(451, "Requested action aborted: error reading the file.");
+
+    private final SeekableByteChannel file;
+    private final AsciiConversion.ToNetwork ascii;
+    private boolean waitingWritable;
+    private ChannelFuture lastWrite;
+
+    /**
+     * @param ascii whether line ends are converted (TYPE A)
+     */
+    public FileSender(CommandContext ctx, Channel data, String path, SeekableByteChannel file, boolean ascii) {
+        super(ctx, data, path, Kind.DOWNLOAD, file);
+        this.file = file;
+        this.ascii = ascii ? new AsciiConversion.ToNetwork() : null;
+    }
+
+    /** Whether this transfer goes without copying through user space. */
+    public boolean zeroCopy() {
+        return ascii == null && file instanceof FileChannel && data.pipeline().get(SslHandler.class) == null;
+    }
+
+    @Override
+    protected void begin() {
+        if (zeroCopy()) {
+            sendRegion((FileChannel) file);
+        } else {
+            readNext();
+        }
+    }
+
+    private void sendRegion(FileChannel channel) {
+        io(() -> new long[] {channel.position(), channel.size()}).whenComplete((span, error) -> {
+            if (done()) {
+                return;
+            }
+            if (error != null) {
+                LOG.warn("{}: cannot read {}", ctx.session(), path(), error);
+                finish(false, READ_ERROR);
+                return;
+            }
+            long count = Math.max(0, span[1] - span[0]);
+            DefaultFileRegion region = new DefaultFileRegion(channel, span[0], count);
+            data.writeAndFlush(region).addListener(f -> {
+                bytes = f.isSuccess() ? count : region.transferred();
+                finish(f.isSuccess(), f.isSuccess() ? COMPLETE : BROKEN);
+            });
+        });
+    }
+
+    private void readNext() {
+        io(this::readChunk).whenComplete((chunk, error) -> {
+            if (done()) {
+                if (chunk != null) {
+                    chunk.release();
+                }
+                return;
+            }
+            if (error != null) {
+                LOG.warn("{}: cannot read {}", ctx.session(), path(), error);
+                finish(false, READ_ERROR);
+                return;
+            }
+            if (chunk == null) {
+                endOfFile();
+                return;
+            }
+            bytes += chunk.readableBytes();
+            lastWrite = data.writeAndFlush(chunk);
+            lastWrite.addListener(f -> {
+                if (!f.isSuccess()) {
+                    finish(false, BROKEN);
+                }
+            });
+            if (data.isWritable()) {
+                readNext();
+            } else {
+                waitingWritable = true;
+            }
+        });
+    }
+
+    @Override
+    protected void writable() {
+        if (waitingWritable && data.isWritable() && !done()) {
+            waitingWritable = false;
+            readNext();
+        }
+    }
+
+    private void endOfFile() {
+        if (lastWrite == null) {
+            finish(true, COMPLETE);
+        } else {
+            lastWrite.addListener(f -> {
+                if (f.isSuccess()) {
+                    finish(true, COMPLETE);
+                }
+            });
+        }
+    }
+
+    /** Reads the next chunk (off the loop); null at the end of the file. */
+    private ByteBuf readChunk() throws java.io.IOException {
+        ByteBuf raw = ascii == null ? data.alloc().ioBuffer(CHUNK, CHUNK) : data.alloc().heapBuffer(CHUNK, CHUNK);
+        try {
+            ByteBuffer target = raw.nioBuffer(0, CHUNK);
+            int total = 0;
+            while (target.hasRemaining()) {
+                int n = file.read(target);
+                if (n <= 0) {
+                    break;
+                }
+                total += n;
+            }
+            if (total == 0) {
+                raw.release();
+                return null;
+            }
+            raw.writerIndex(total);
+            if (ascii == null) {
+                return raw;
+            }
+            ByteBuf converted = ascii.convert(raw, data.alloc());
+            raw.release();
+            return converted;
+        } catch (java.io.IOException | RuntimeException e) {
+            if (raw.refCnt() > 0) {
+                raw.release();
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,310 @@
+package org.ftpd.protocol.internal.session;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.TooLongFrameException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.ftpd.api.FtpFileSystem;
+import org.ftpd.protocol.ServerSettings;
+import org.ftpd.protocol.internal.ConnectionLimiter;
+import org.ftpd.protocol.internal.ServerContext;
+import org.ftpd.protocol.internal.codec.FtpReply;
+import org.ftpd.protocol.internal.codec.FtpRequest;
+import org.ftpd.protocol.internal.command.Command;
+import org.ftpd.protocol.internal.command.CommandContext;
+import org.ftpd.protocol.internal.command.FileErrors;
+import org.ftpd.protocol.internal.command.ReplyException;
+import org.ftpd.protocol.internal.data.Transfer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last handler of a control connection: admits it (connection limits), greets, and runs commands one at a
+ * time in arrival order. Commands that arrive while one runs wait in a short queue (reading pauses when it is
+ * full), except those that run during a transfer (ABOR, STAT, QUIT). It knows no verb: it looks handlers up in
+ * the registry, checks login, and writes the reply each command completes with. A 221 or 421 reply closes the
+ * connection (RFC 959 says both announce closing).
+ */
+public final class ControlHandler extends SimpleChannelInboundHandler<FtpRequest> implements CommandContext {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ControlHandler.class);
+    private static final int MAX_QUEUED = 16;
+    private static final int MAX_OVERLONG_LINES = 3;
+
+    private final ServerContext server;
+    private ChannelHandlerContext ctx;
+    private FtpSession session;
+    private IdleWatch idle;
+    private boolean admitted;
+    private boolean closing;
+    private boolean busy;
+    private boolean transferCommandRunning;
+    private int overlongLines;
+    private final ArrayDeque<FtpRequest> queue = new ArrayDeque<>();
+    private CompletableFuture<Void> currentDone = CompletableFuture.completedFuture(null);
+    private CompletableFuture<Void> previousDone = currentDone;
+
+    public ControlHandler(ServerContext server) {
+        this.server = server;
+    }
+
+    // ---- connection life cycle
+
+    @Override
+    public void channelActive(ChannelHandlerContext context) {
+        ctx = context;
+        InetSocketAddress remote = (InetSocketAddress) context.channel().remoteAddress();
+        InetSocketAddress local = (InetSocketAddress) context.channel().localAddress();
+        ConnectionLimiter.Refusal refusal = server.limiter().tryAcquire(remote.getAddress(), settings());
+        if (refusal != null) {
+            LOG.info("refused connection from {}: {}", remote, refusal.text());
+            closing = true;
+            context.writeAndFlush(FtpReply.of(421, refusal.text())).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        admitted = true;
+        session = new FtpSession(server.nextSessionId(), remote, local);
+        server.controlChannels().add(context.channel());
+        FtpSession s = session;
+        server.events().fire("connect", l -> l.onConnect(s));
+        LOG.debug("{}: connected", session);
+        idle = new IdleWatch(context.channel(), () -> settings().idleTimeout(), () -> busy,
+                this::idleTimedOut);
+        idle.start();
+        context.writeAndFlush(FtpReply.of(220, settings().banner()));
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext context) {
+        closing = true;
+        queue.clear();
+        if (!admitted) {
+            return;
+        }
+        idle.stop();
+        FtpSession s = session;
+        Transfer transfer = s.transfer();
+        if (transfer != null) {
+            transfer.abort();
+        }
+        s.dataSource(null);
+        server.limiter().release(s.remoteAddress().getAddress());
+        if (s.loggedIn()) {
+            String user = s.userName();
+            server.events().fire("logout", l -> l.onLogout(s));
+            server.releaseUserSession(user);
+            FtpFileSystem view = s.logout();
+            closeQuietly(view);
+        }
+        server.events().fire("disconnect", l -> l.onDisconnect(s));
+        LOG.debug("{}: disconnected", s);
+    }
+
+    private void closeQuietly(FtpFileSystem view) {
+        if (view == null) {
+            return;
+        }
+        server.blocking().submit(ctx.executor(), () -> {
+            view.close();
+            return null;
+        }).whenComplete((v, e) -> {
+            if (e != null) {
+                LOG.debug("closing the filesystem view of {} failed", session, e);
+            }
+        });
+    }
+
+    private void idleTimedOut() {
+        LOG.info("{}: idle for longer than {}s, closing", session, settings().idleTimeout().toSeconds());
+        write(FtpReply.of(421, "Control connection timed out."));
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+        if (cause instanceof TooLongFrameException) {
+            // the framer discards the rest of the line; answer it in turn like any other line
+            channelRead0(context, FtpRequest.TOO_LONG);
+            return;
+        }
+        if (cause instanceof IOException) {
+            LOG.debug("{}: {}", session, cause.toString());
+        } else {
+            LOG.warn("{}: unexpected error, closing the connection", session, cause);
+        }
+        context.close();
+    }
+
+    // ---- commands
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext context, FtpRequest request) {
+        if (closing || !admitted) {
+            return;
+        }
+        idle.touch();
+        if (!busy) {
+            run(request, false);
+            return;
+        }
+        Command command = request.isCommand() ? server.commands().find(request.verb()) : null;
+        if (transferCommandRunning && command != null && command.runsDuringTransfer()
+                && (session.loggedIn() || !command.needsLogin())) {
+            run(request, true);
+            return;
+        }
+        queue.add(request);
+        if (queue.size() >= MAX_QUEUED) {
+            context.channel().config().setAutoRead(false);
+        }
+    }
+
+    private void run(FtpRequest request, boolean duringTransfer) {
+        LOG.trace("{} <- {}", session, request);
+        FtpReply refusal = refusal(request);
+        if (refusal != null) {
+            write(refusal);
+            return;
+        }
+        Command command = server.commands().find(request.verb());
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        previousDone = currentDone;
+        if (!duringTransfer) {
+            busy = true;
+            transferCommandRunning = command.transfersData();
+            currentDone = done;
+        }
+        CompletionStage<FtpReply> stage;
+        try {
+            stage = command.execute(this, request.argument());
+        } catch (ReplyException e) {
+            stage = CompletableFuture.completedFuture(e.reply());
+        } catch (RuntimeException e) {
+            stage = CompletableFuture.completedFuture(FileErrors.reply(e));
+        }
+        stage.whenComplete((reply, error) -> onLoop(() -> completed(reply != null ? reply : FileErrors.reply(error),
+                duringTransfer, done)));
+    }
+
+    /** The reply for a line no command may run for, or null. */
+    private FtpReply refusal(FtpRequest request) {
+        switch (request.kind()) {
+            case TOO_LONG:
+                if (++overlongLines >= MAX_OVERLONG_LINES) {
+                    return FtpReply.of(421, "Too many overlong command lines, closing the connection.");
+                }
+                return FtpReply.of(500, "Command line too long.");
+            case MALFORMED:
+                overlongLines = 0;
+                return FtpReply.of(501, "Syntax error: the command is not valid UTF-8.");
+            default:
+                overlongLines = 0;
+        }
+        if (request.verb().isEmpty()) {
+            return FtpReply.of(500, "Syntax error: empty command.");
+        }
+        Command command = server.commands().find(request.verb());
+        if (command == null) {
+            return server.commands().isKnownUnimplemented(request.verb())
+                    ? FtpReply.of(502, "Command \"" + request.verb() + "\" not implemented.")
+                    : FtpReply.of(500, "Command \"" + printable(request.verb()) + "\" not understood.");
+        }
+        if (command.needsLogin() && !session.loggedIn()) {
+            return FtpReply.of(530, "Log in with USER and PASS first.");
+        }
+        return null;
+    }
+
+    private static String printable(String verb) {
+        return verb.length() > 32 ? verb.substring(0, 32) + "..." : verb;
+    }
+
+    private void completed(FtpReply reply, boolean duringTransfer, CompletableFuture<Void> done) {
+        write(reply);
+        done.complete(null);
+        if (!duringTransfer) {
+            busy = false;
+            transferCommandRunning = false;
+            drainQueue();
+        }
+    }
+
+    private void drainQueue() {
+        while (!busy && !closing && !queue.isEmpty()) {
+            run(queue.poll(), false);
+        }
+        if (queue.size() < MAX_QUEUED / 2 && ctx.channel().isActive() && !ctx.channel().config().isAutoRead()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    private void write(FtpReply reply) {
+        if (closing || !ctx.channel().isActive()) {
+            return;
+        }
+        LOG.trace("{} -> {}", session, reply);
+        idle.touch();
+        if (reply.code() == 221 || reply.code() == 421) {
+            closing = true;
+            ctx.writeAndFlush(reply).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            ctx.writeAndFlush(reply);
+        }
+    }
+
+    private void onLoop(Runnable action) {
+        if (ctx.executor().inEventLoop()) {
+            action.run();
+        } else {
+            ctx.executor().execute(action);
+        }
+    }
+
+    // ---- CommandContext
+
+    @Override
+    public FtpSession session() {
+        return session;
+    }
+
+    @Override
+    public ServerSettings settings() {
+        return server.settings();
+    }
+
+    @Override
+    public ServerContext server() {
+        return server;
+    }
+
+    @Override
+    public Channel channel() {
+        return ctx.channel();
+    }
+
+    @Override
+    public void send(FtpReply reply) {
+        write(reply);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> blocking(Callable<T> work) {
+        return server.blocking().submit(ctx.executor(), work);
+    }
+
+    @Override
+    public boolean transferCommandRunning() {
+        return transferCommandRunning;
+    }
+
+    @Override
+    public CompletableFuture<Void> whenPreviousCommandDone() {
+        return previousDone;
+    }
+}

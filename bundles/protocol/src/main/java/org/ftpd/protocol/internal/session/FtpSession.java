@@ -1,0 +1,205 @@
+package org.ftpd.protocol.internal.session;
+
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import org.ftpd.api.Account;
+import org.ftpd.api.FtpFileSystem;
+import org.ftpd.api.SessionInfo;
+import org.ftpd.protocol.internal.data.DataChannelSource;
+import org.ftpd.protocol.internal.data.Transfer;
+
+/**
+ * The state of one control connection. Mutated only on the connection's event loop; the fields other threads
+ * read (through {@link SessionInfo}) are volatile.
+ */
+public final class FtpSession implements SessionInfo {
+
+    private final String id;
+    private final InetSocketAddress remoteAddress;
+    private final InetSocketAddress localAddress;
+    private final Instant connectedAt = Instant.now();
+
+    private volatile Account account;
+    private volatile boolean secure;
+    private FtpFileSystem fileSystem;
+    private String pendingUser;
+    private String cwd = "/";
+    private TransferType type = TransferType.ASCII;
+    private long restartOffset;
+    private String renameFrom;
+    private boolean epsvAll;
+    private int failedLogins;
+    private DataChannelSource dataSource;
+    private Transfer transfer;
+
+    public FtpSession(String id, InetSocketAddress remoteAddress, InetSocketAddress localAddress) {
+        this.id = id;
+        this.remoteAddress = remoteAddress;
+        this.localAddress = localAddress;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return remoteAddress;
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return localAddress;
+    }
+
+    @Override
+    public String userName() {
+        Account a = account;
+        return a == null ? null : a.userName();
+    }
+
+    @Override
+    public boolean secure() {
+        return secure;
+    }
+
+    public void secure(boolean value) {
+        secure = value;
+    }
+
+    @Override
+    public Instant connectedAt() {
+        return connectedAt;
+    }
+
+    public boolean loggedIn() {
+        return account != null;
+    }
+
+    public Account account() {
+        return account;
+    }
+
+    public FtpFileSystem fileSystem() {
+        return fileSystem;
+    }
+
+    /** Records a successful login; the view's root is the account's home. */
+    public void login(Account value, FtpFileSystem view) {
+        account = value;
+        fileSystem = view;
+        cwd = "/";
+    }
+
+    /** Forgets the login; returns the view, which the caller closes (off the loop). */
+    public FtpFileSystem logout() {
+        FtpFileSystem view = fileSystem;
+        account = null;
+        fileSystem = null;
+        cwd = "/";
+        return view;
+    }
+
+    public String pendingUser() {
+        return pendingUser;
+    }
+
+    public void pendingUser(String value) {
+        pendingUser = value;
+    }
+
+    public String cwd() {
+        return cwd;
+    }
+
+    public void cwd(String value) {
+        cwd = value;
+    }
+
+    public TransferType type() {
+        return type;
+    }
+
+    public void type(TransferType value) {
+        type = value;
+    }
+
+    /** The REST offset for the next transfer (0 when none). */
+    public long restartOffset() {
+        return restartOffset;
+    }
+
+    public void restartOffset(long value) {
+        restartOffset = value;
+    }
+
+    /** Returns the REST offset and clears it: it applies to one transfer only. */
+    public long takeRestartOffset() {
+        long value = restartOffset;
+        restartOffset = 0;
+        return value;
+    }
+
+    public String renameFrom() {
+        return renameFrom;
+    }
+
+    public void renameFrom(String value) {
+        renameFrom = value;
+    }
+
+    /** Whether EPSV ALL was sent: only EPSV may set up data connections from now on. */
+    public boolean epsvAll() {
+        return epsvAll;
+    }
+
+    public void epsvAll(boolean value) {
+        epsvAll = value;
+    }
+
+    /** Counts one more failed login and returns the total. */
+    public int failedLogin() {
+        return ++failedLogins;
+    }
+
+    /** The data connection prepared by PASV/EPSV/PORT/EPRT, or null. */
+    public DataChannelSource dataSource() {
+        return dataSource;
+    }
+
+    /** Replaces the prepared data connection, closing the previous one. */
+    public void dataSource(DataChannelSource value) {
+        DataChannelSource old = dataSource;
+        dataSource = value;
+        if (old != null && old != value) {
+            old.close();
+        }
+    }
+
+    /** Hands the prepared data connection to a transfer; the session forgets it. */
+    public DataChannelSource takeDataSource() {
+        DataChannelSource value = dataSource;
+        dataSource = null;
+        return value;
+    }
+
+    /** The transfer in progress, or null. */
+    public Transfer transfer() {
+        return transfer;
+    }
+
+    public void transfer(Transfer value) {
+        transfer = value;
+    }
+
+    public boolean transferring() {
+        return transfer != null;
+    }
+
+    @Override
+    public String toString() {
+        String user = userName();
+        return "session " + id + " " + remoteAddress + (user == null ? "" : " (" + user + ")");
+    }
+}
