@@ -1,0 +1,50 @@
+package org.ftpd.tls.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
+
+/** The TLS key material and policy, PID {@value #PID} ({@code etc/org.ftpd.tls.cfg}). */
+@ObjectClassDefinition(id = "org.ftpd.tls", name = "pyftpd-java TLS",
+        description = "Key material and TLS policy for FTPS. Without this configuration there is no TLS.")
+public @interface TlsConfiguration {
+
+    String PID = "org.ftpd.tls";
+
+    @AttributeDefinition(name = "Keystore", description = "Path of the keystore holding the server's key and "
+            + "certificate chain; a relative path is taken from ${karaf.base}. Re-read when the file changes.")
+    String keystore_path();
+
+    @AttributeDefinition(name = "Keystore password", type = AttributeType.PASSWORD)
+    String keystore_password();
+
+    @AttributeDefinition(name = "Keystore type", required = false, description = "PKCS12 or JKS")
+    String keystore_type() default "PKCS12";
+
+    @AttributeDefinition(name = "Key password", type = AttributeType.PASSWORD, required = false,
+            description = "Password of the private key; default: the keystore password.")
+    String key_password();
+
+    @AttributeDefinition(name = "Protocols", required = false, description = "TLSv1.3 and/or TLSv1.2; nothing older.")
+    String[] protocols() default {"TLSv1.3", "TLSv1.2"};
+
+    @AttributeDefinition(name = "Cipher suites", required = false,
+            description = "Comma-separated JSSE cipher suite names; empty: the JDK's defaults.")
+    String[] ciphers() default {};
+
+    @AttributeDefinition(name = "Client certificates", required = false, options = {
+        @Option(value = "none", label = "not asked"), @Option(value = "want", label = "asked, optional"),
+        @Option(value = "need", label = "required")})
+    String client_auth() default "none";
+
+    @AttributeDefinition(name = "Truststore", required = false,
+            description = "Path of the keystore with the CAs that client certificates must chain to; default: the JDK's.")
+    String truststore_path();
+
+    @AttributeDefinition(name = "Truststore password", type = AttributeType.PASSWORD, required = false)
+    String truststore_password();
+
+    @AttributeDefinition(name = "Truststore type", required = false)
+    String truststore_type() default "PKCS12";
+}
