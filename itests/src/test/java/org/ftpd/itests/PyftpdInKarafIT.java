@@ -1,0 +1,149 @@
+package org.ftpd.itests;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Random;
+
+import org.apache.commons.net.ftp.FTPClient;
+import org.apache.commons.net.ftp.FTPReply;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.service.cm.Configuration;
+
+/**
+ * pyftpd-java installed into a stock Karaf, driven by a real FTP client over loopback and reconfigured live through
+ * ConfigurationAdmin. One Karaf serves every test of the class; each test finds the server where the previous one
+ * left it (its port is read from the configuration) and leaves it serving.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PyftpdInKarafIT extends PyftpdKarafTestSupport {
+
+    @Before
+    public void installFeature() throws Exception {
+        installPyftpdOnce();
+        int port = configuredPort();
+        Poll.until("the server greets on port " + port, SOON, () -> Ftp.greets(port));
+    }
+
+    @Test
+    public void featureStartsEveryBundle() {
+        for (String name : OUR_BUNDLES) {
+            Bundle bundle = bundle(name);
+            assertNotNull(name + " is installed by the feature", bundle);
+            assertEquals(name + " is active", Bundle.ACTIVE, bundle.getState());
+        }
+    }
+
+    @Test
+    public void anonymousLogsInListsAndDownloadsButCannotUpload() throws Exception {
+        FTPClient client = Ftp.login(configuredPort(), "anonymous", "itest@example.org");
+        try {
+            List<String> names = Arrays.asList(client.listNames());
+            assertTrue("the default folder shipped by the feature is listed: " + names, names.contains("README.txt"));
+            assertTrue("README.txt has content", Ftp.download(client, "README.txt").length > 0);
+
+            assertFalse("anonymous is read-only", Ftp.upload(client, "intruder.txt", new byte[] {1, 2, 3}));
+            assertTrue("the refusal is a permanent negative reply: " + client.getReplyString(),
+                    FTPReply.isNegativePermanent(client.getReplyCode()));
+        } finally {
+            Ftp.close(client);
+        }
+    }
+
+    @Test
+    public void userAddedThroughConfigAdminUploadsDownloadsAndGetsItsPasswordHashed() throws Exception {
+        String user = "alice" + Long.toHexString(System.nanoTime());
+        String password = "pw-" + Long.toHexString(new Random().nextLong());
+        Path home = Files.createTempDirectory("ftp-home-" + user);
+
+        Configuration account = configAdmin().getFactoryConfiguration(USER_FACTORY_PID, user, "?");
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("name", user);
+        properties.put("password", password);
+        properties.put("home", home.toString());
+        properties.put("perm", "elradfmwMT");
+        account.update(properties);
+        try {
+            int port = configuredPort();
+            Poll.until(user + " can log in", SOON, () -> Ftp.canLogIn(port, user, password));
+
+            byte[] content = new byte[300_000];
+            new Random(42).nextBytes(content);
+            FTPClient client = Ftp.login(port, user, password);
+            try {
+                assertTrue("upload: " + client.getReplyString(), Ftp.upload(client, "data.bin", content));
+                assertArrayEquals("the download is the upload", content, Ftp.download(client, "data.bin"));
+            } finally {
+                Ftp.close(client);
+            }
+            assertArrayEquals("the file landed in the user's home", content, Files.readAllBytes(home.resolve("data.bin")));
+
+            Poll.until("the stored password is replaced by a hash", SOON, () -> {
+                Object stored = account.getProperties().get("password");
+                return stored != null && !String.valueOf(stored).contains(password);
+            });
+            String hash = String.valueOf(account.getProperties().get("password"));
+            assertNotEquals("", hash.trim());
+            assertTrue("the plain password still logs in against its hash", Ftp.canLogIn(port, user, password));
+            assertFalse("a wrong password is refused", Ftp.canLogIn(port, user, password + "x"));
+        } finally {
+            account.delete();
+        }
+    }
+
+    @Test
+    public void portChangeMovesTheListenerWithoutRestartingKaraf() throws Exception {
+        int oldPort = configuredPort();
+        int newPort = freePort();
+        FTPClient openSession = Ftp.login(oldPort, "anonymous", "itest@example.org");
+        try {
+            setServerProperty("port", Integer.toString(newPort));
+
+            Poll.until("the server greets on the new port " + newPort, SOON, () -> Ftp.greets(newPort));
+            Poll.until("the old port " + oldPort + " refuses connections", SOON, () -> Ftp.refuses(oldPort));
+            assertTrue("the new port serves logins", Ftp.canLogIn(newPort, "anonymous", "itest@example.org"));
+            assertTrue("a session opened before the change keeps working: " + openSession.getReplyString(),
+                    FTPReply.isPositiveCompletion(openSession.noop()));
+        } finally {
+            Ftp.close(openSession);
+        }
+        // this test runs inside the Karaf it reconfigured, and the session above survived: nothing was restarted
+        assertEquals(Bundle.ACTIVE, bundle("org.ftpd.protocol").getState());
+    }
+
+    @Test
+    public void badPortIsLoggedAndTheLastGoodPortKeepsServing() throws Exception {
+        int goodPort = configuredPort();
+        long logOffset = logSize();
+
+        setServerProperty("port", "abc");
+        try {
+            Poll.until("the bad port value is logged", SOON, () -> logSince(logOffset).lines()
+                    .anyMatch(line -> (line.contains("WARN") || line.contains("ERROR"))
+                            && line.contains("port") && line.contains("abc")));
+            assertTrue("the server still serves on " + goodPort,
+                    Ftp.canLogIn(goodPort, "anonymous", "itest@example.org"));
+        } finally {
+            setServerProperty("port", Integer.toString(goodPort));
+        }
+        Poll.until("the server serves on " + goodPort + " after the fix", SOON,
+                () -> Ftp.canLogIn(goodPort, "anonymous", "itest@example.org"));
+    }
+}
