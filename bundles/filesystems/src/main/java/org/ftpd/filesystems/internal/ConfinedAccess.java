@@ -56,6 +56,7 @@ final class ConfinedAccess {
     }
 
     SeekableByteChannel openFile(Path checked, Set<? extends OpenOption> options, String virtual) throws IOException {
+        requireBelowRoot(checked, virtual);
         Set<OpenOption> noFollow = new HashSet<>(options);
         noFollow.add(LinkOption.NOFOLLOW_LINKS);
         if (secure) {
@@ -86,6 +87,7 @@ final class ConfinedAccess {
     }
 
     DirectoryStream<Path> openDirectory(Path checked, String virtual) throws IOException {
+        requireBelowRoot(checked, virtual);
         try {
             if (secure) {
                 return walkTo(checked, virtual);
@@ -104,6 +106,7 @@ final class ConfinedAccess {
     }
 
     void createDirectory(Path checked, String virtual) throws IOException {
+        requireBelowRoot(checked, virtual);
         try {
             Files.createDirectory(checked);
         } catch (IOException e) {
@@ -113,6 +116,7 @@ final class ConfinedAccess {
     }
 
     void deleteFile(Path checked, String virtual) throws IOException {
+        requireBelowRoot(checked, virtual);
         try {
             if (secure) {
                 try (SecureDirectoryStream<Path> dir = walkTo(checked.getParent(), virtual)) {
@@ -128,6 +132,7 @@ final class ConfinedAccess {
     }
 
     void deleteDirectory(Path checked, String virtual) throws IOException {
+        requireBelowRoot(checked, virtual);
         try {
             if (secure) {
                 try (SecureDirectoryStream<Path> dir = walkTo(checked.getParent(), virtual)) {
@@ -143,6 +148,8 @@ final class ConfinedAccess {
     }
 
     void move(Path checkedFrom, String virtualFrom, Path checkedTo, String virtualTo) throws IOException {
+        requireBelowRoot(checkedFrom, virtualFrom);
+        requireBelowRoot(checkedTo, virtualTo);
         try {
             if (secure) {
                 try (SecureDirectoryStream<Path> from = walkTo(checkedFrom.getParent(), virtualFrom);
@@ -162,6 +169,7 @@ final class ConfinedAccess {
     /** Runs {@code action} on a no-follow attribute view of the checked path. */
     <V extends FileAttributeView> void updateAttributes(Path checked, Class<V> type, String virtual,
             AttributeUpdate<V> action) throws IOException {
+        requireBelowRoot(checked, virtual);
         try {
             if (secure && (type == BasicFileAttributeView.class || type == PosixFileAttributeView.class)) {
                 boolean isRoot = checked.equals(realRoot);
@@ -195,6 +203,7 @@ final class ConfinedAccess {
     /** Opens the checked directory by walking down from the root, never following a link. */
     @SuppressWarnings("unchecked")
     private SecureDirectoryStream<Path> walkTo(Path checkedDirectory, String virtual) throws IOException {
+        requireBelowRoot(checkedDirectory, virtual);
         SecureDirectoryStream<Path> current = (SecureDirectoryStream<Path>) Files.newDirectoryStream(realRoot);
         try {
             for (Path name : realRoot.relativize(checkedDirectory)) {
@@ -209,6 +218,18 @@ final class ConfinedAccess {
         } catch (IOException | RuntimeException e) {
             current.close();
             throw e;
+        }
+    }
+
+    /** Defence in depth: a path handed in must be the root or lie below it, with no {@code ..} in it. */
+    private void requireBelowRoot(Path checked, String virtual) throws AccessDeniedException {
+        if (!checked.startsWith(realRoot)) {
+            throw new AccessDeniedException(virtual, null, "outside the home folder");
+        }
+        for (Path name : realRoot.relativize(checked)) {
+            if (name.toString().equals("..")) {
+                throw new AccessDeniedException(virtual, null, "outside the home folder");
+            }
         }
     }
 

@@ -178,8 +178,8 @@ public final class JailedFileSystem implements FtpFileSystem {
         requireOffset(offset, virtual);
         Path entry = jail.newEntry(virtual);
         if (mode != WriteMode.CREATE_NEW && Files.isSymbolicLink(entry)) {
-            // a link inside pointing inside (checked by newEntry): write its target, which has no link in its path
-            entry = entry.toRealPath();
+            // a link inside pointing inside: write its target, checked again (the link may have changed since)
+            entry = jail.existingTarget(virtual);
         }
         SeekableByteChannel channel = access.openFile(entry, optionsFor(mode), virtual);
         if (mode == WriteMode.RESUME) {

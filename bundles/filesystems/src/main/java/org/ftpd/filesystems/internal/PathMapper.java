@@ -59,7 +59,7 @@ final class PathMapper {
             throw new InvalidPathException(virtual, "not a valid file name here: " + e.getReason());
         }
         if (name.isAbsolute() || name.getRoot() != null || name.getNameCount() != 1
-                || !name.toString().equals(segment) || segment.equals("..") || segment.equals(".")) {
+                || segment.isEmpty() || !name.toString().equals(segment) || segment.equals("..") || segment.equals(".")) {
             throw new InvalidPathException(virtual, "segment \"" + segment + "\" is not a single file name");
         }
         return name;
