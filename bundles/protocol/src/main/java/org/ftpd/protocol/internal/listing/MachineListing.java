@@ -32,7 +32,7 @@ public final class MachineListing {
         }
         sb.append("perm=").append(perm(file, permissions)).append(';');
         if (file.uniqueId() != null) {
-            sb.append("unique=").append(file.uniqueId()).append(';');
+            sb.append("unique=").append(factValue(file.uniqueId())).append(';');
         }
         if (file.mode() >= 0) {
             sb.append("unix.mode=").append(String.format(Locale.ROOT, "0%o", file.mode() & 07777)).append(';');
@@ -71,6 +71,23 @@ public final class MachineListing {
         if (granted) {
             sb.append(letter);
         }
+    }
+
+    /**
+     * A fact value made of RFC 3659's RCHARs only: an identifier such as {@code (dev=803,ino=12)} would break
+     * parsers at its {@code =}, so such values go as hex of their bytes (still stable and unique).
+     */
+    static String factValue(String value) {
+        boolean plain = !value.isEmpty() && value.chars().allMatch(c -> c < 127 && (Character.isLetterOrDigit(c)
+                || ",.:!@#$%^&()-_+?/\\'\"".indexOf(c) >= 0));
+        if (plain) {
+            return value;
+        }
+        StringBuilder hex = new StringBuilder();
+        for (byte b : value.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+        }
+        return hex.toString();
     }
 
     private static boolean isNumber(String s) {
