@@ -38,10 +38,12 @@ public final class ConfigAuthorizer implements Authorizer, UserDirectory {
     }
 
     @Override
-    public synchronized void remove(String pid) {
-        if (byPid.remove(pid) != null) {
-            reindex();
+    public synchronized boolean remove(String pid) {
+        if (byPid.remove(pid) == null) {
+            return false;
         }
+        reindex();
+        return true;
     }
 
     /** When two configurations name the same user, the one with the smaller PID serves, and that is logged. */

@@ -61,6 +61,7 @@ public final class ConfiguredUser {
             }
             LOG.error("User configuration {} is invalid; {} is not served until it is fixed", pid,
                     userLabel(properties));
+            hidePlainPassword(properties);
             return;
         }
         UserSettings user = result.settings();
@@ -70,6 +71,17 @@ public final class ConfiguredUser {
                 user.account().permissions(), user.enabled() ? "" : ", disabled");
         if (user.plainPassword() != null) {
             rewritePlainPassword(user);
+        }
+    }
+
+    /** Even an invalid configuration should not keep a plain password in its file. */
+    private void hidePlainPassword(Map<String, Object> properties) {
+        Object password = properties.get(UserConfigParser.PASSWORD);
+        if (password instanceof String plain && !plain.isEmpty() && !Pbkdf2Password.looksLikeAnyHash(plain)) {
+            ConfigurationAdmin admin = configAdmin;
+            if (admin != null) {
+                PasswordRewriter.rewrite(admin, pid, plain, parser.hash(plain).encoded());
+            }
         }
     }
 
@@ -85,11 +97,16 @@ public final class ConfiguredUser {
 
     @Deactivate
     void deactivate() {
-        directory.remove(pid);
+        if (directory.remove(pid)) {
+            LOG.info("No longer serving the FTP user of configuration {}", pid);
+        }
     }
 
     private static String userLabel(Map<String, Object> properties) {
         Object name = properties.get(UserConfigParser.NAME);
+        if (name == null) {
+            name = UserConfigParser.nameFromPid(String.valueOf(properties.get("service.pid")));
+        }
         return name == null ? "this user" : "user " + name;
     }
 

@@ -59,6 +59,11 @@ final class UserConfigParser {
         this.base = base;
     }
 
+    /** Hashes a plain password the way {@link #parse} does. */
+    Pbkdf2Password hash(String plain) {
+        return hasher.apply(plain);
+    }
+
     Result parse(Map<String, ?> properties) {
         List<Problem> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();

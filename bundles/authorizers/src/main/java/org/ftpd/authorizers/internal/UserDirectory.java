@@ -6,6 +6,10 @@ public interface UserDirectory {
     /** Adds or replaces the user of a configuration. */
     void put(UserSettings user);
 
-    /** Removes the user of a configuration, if any. */
-    void remove(String pid);
+    /**
+     * Removes the user of a configuration, if any.
+     *
+     * @return whether there was one
+     */
+    boolean remove(String pid);
 }

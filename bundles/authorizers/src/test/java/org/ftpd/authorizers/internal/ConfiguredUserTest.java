@@ -116,6 +116,20 @@ class ConfiguredUserTest {
     }
 
     @Test
+    void anInvalidConfigurationStillLosesItsPlainPassword() throws AuthenticationException {
+        configAdmin.stored.putAll(Map.of("service.pid", PID, "password", "plain-pw", "home", "/srv/a", "perm", "elrq"));
+        component.configure(configAdmin.properties());
+        assertInstanceOf(UnknownUserException.class, assertThrows(AuthenticationException.class, () -> login("plain-pw")));
+        assertEquals(1, configAdmin.updates);
+        assertTrue(Pbkdf2Password.parse((String) configAdmin.stored.get("password")).matches("plain-pw"));
+        // fixed later: the hash serves
+        configAdmin.stored.put("perm", "elr");
+        component.configure(configAdmin.properties());
+        login("plain-pw");
+        assertEquals(1, configAdmin.updates);
+    }
+
+    @Test
     void filterValuesAreEscaped() {
         assertEquals("a\\(b\\)\\*c\\\\", PasswordRewriter.escape("a(b)*c\\"));
     }
