@@ -13,6 +13,7 @@ import org.ftpd.api.Authorizer;
 import org.ftpd.api.Credentials;
 import org.ftpd.api.FileSystemFactory;
 import org.ftpd.api.FtpFileSystem;
+import org.ftpd.api.SessionInfo;
 import org.ftpd.api.UnknownUserException;
 import org.ftpd.protocol.internal.ServerContext;
 import org.ftpd.protocol.internal.codec.FtpReply;
@@ -114,7 +115,8 @@ final class PassCommand extends BaseCommand {
         }
         session.login(account, login.view());
         LOG.info("{}: logged in as {}", session, account.userName());
-        ctx.server().events().fire("login", l -> l.onLogin(session));
+        SessionInfo facts = session.snapshot();
+        ctx.server().events().fire("login", l -> l.onLogin(facts));
         String text = "Login successful.";
         if (account.loginMessage() != null && !account.loginMessage().isBlank()) {
             List<String> lines = new ArrayList<>(List.of(account.loginMessage().split("\r?\n")));
@@ -132,7 +134,8 @@ final class PassCommand extends BaseCommand {
         } else {
             LOG.warn("{}: login of {} failed", session, user, cause);
         }
-        ctx.server().events().fire("login failed", l -> l.onLoginFailed(session, user));
+        SessionInfo facts = session.snapshot();
+        ctx.server().events().fire("login failed", l -> l.onLoginFailed(facts, user));
         boolean last = failures >= ctx.settings().maxLoginAttempts();
         FtpReply reply = last ? FtpReply.of(421, "Too many failed logins, closing the connection.")
                 : FtpReply.of(530, "Authentication failed.");

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.ftpd.api.SessionInfo;
 import org.ftpd.api.TransferInfo;
 import org.ftpd.protocol.internal.codec.FtpReply;
 import org.ftpd.protocol.internal.command.CommandContext;
@@ -177,11 +178,11 @@ public abstract class Transfer {
         if (session.transfer() == this) {
             session.transfer(null);
         }
-        fireEvent(session, ok);
+        fireEvent(session.snapshot(), ok);
         result.complete(finalReply);
     }
 
-    private void fireEvent(FtpSession session, boolean complete) {
+    private void fireEvent(SessionInfo session, boolean complete) {
         if (kind == Kind.LISTING) {
             return;
         }

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.ftpd.api.FtpFileSystem;
+import org.ftpd.api.SessionInfo;
 import org.ftpd.protocol.ServerSettings;
 import org.ftpd.protocol.internal.ConnectionLimiter;
 import org.ftpd.protocol.internal.ServerContext;
@@ -72,7 +73,7 @@ public final class ControlHandler extends SimpleChannelInboundHandler<FtpRequest
         admitted = true;
         session = new FtpSession(server.nextSessionId(), remote, local);
         server.controlChannels().add(context.channel());
-        FtpSession s = session;
+        SessionInfo s = session.snapshot();
         server.events().fire("connect", l -> l.onConnect(s));
         LOG.debug("{}: connected", session);
         idle = new IdleWatch(context.channel(), () -> settings().idleTimeout(), () -> busy,
@@ -97,13 +98,14 @@ public final class ControlHandler extends SimpleChannelInboundHandler<FtpRequest
         s.dataSource(null);
         server.limiter().release(s.remoteAddress().getAddress());
         if (s.loggedIn()) {
-            String user = s.userName();
-            server.events().fire("logout", l -> l.onLogout(s));
-            server.releaseUserSession(user);
+            SessionInfo before = s.snapshot();
+            server.events().fire("logout", l -> l.onLogout(before));
+            server.releaseUserSession(s.userName());
             FtpFileSystem view = s.logout();
             closeQuietly(view);
         }
-        server.events().fire("disconnect", l -> l.onDisconnect(s));
+        SessionInfo after = s.snapshot();
+        server.events().fire("disconnect", l -> l.onDisconnect(after));
         LOG.debug("{}: disconnected", s);
     }
 

@@ -197,6 +197,11 @@ public final class FtpSession implements SessionInfo {
         return transfer != null;
     }
 
+    /** The facts as they are now; events carry this, since the session goes on changing. */
+    public SessionInfo snapshot() {
+        return new SessionSnapshot(id, remoteAddress, localAddress, userName(), secure, connectedAt);
+    }
+
     @Override
     public String toString() {
         String user = userName();
