@@ -129,9 +129,14 @@ final class TlsMaterial {
             store.load(in, password);
             return store;
         } catch (IOException e) {
-            String reason = e.getCause() instanceof UnrecoverableKeyException
-                    ? "wrong password or damaged keystore" : "cannot read it as " + type + ": " + e.getMessage();
-            throw new InvalidMaterialException(key, file.toString(), reason, e);
+            if (e.getCause() instanceof UnrecoverableKeyException) {
+                String passwordKey = key.startsWith("trust") ? TlsSettingsParser.TRUSTSTORE_PASSWORD
+                        : TlsSettingsParser.KEYSTORE_PASSWORD;
+                throw new InvalidMaterialException(passwordKey, "", "wrong password for " + file
+                        + " (or the file is damaged)", e);
+            }
+            throw new InvalidMaterialException(key, file.toString(), "cannot read it as " + type + ": "
+                    + e.getMessage(), e);
         } catch (GeneralSecurityException e) {
             throw new InvalidMaterialException(key, file.toString(), "cannot read it as " + type + ": " + e, e);
         }
