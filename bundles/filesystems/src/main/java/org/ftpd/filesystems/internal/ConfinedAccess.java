@@ -69,7 +69,7 @@ final class ConfinedAccess {
         boolean truncate = noFollow.remove(StandardOpenOption.TRUNCATE_EXISTING);
         SeekableByteChannel channel;
         try {
-            channel = Files.newByteChannel(checked, noFollow);
+            channel = openNoFollow(checked, noFollow, virtual);
         } catch (IOException e) {
             throw failure(e, checked, virtual);
         }
@@ -77,12 +77,39 @@ final class ConfinedAccess {
             requireUnchanged(checked.getParent(), virtual);
             if (truncate) {
                 // truncate only once the file is known to be the checked one
-                channel.truncate(0);
+                try {
+                    channel.truncate(0);
+                } catch (UnsupportedOperationException e) {
+                    // a channel that cannot truncate (zip provider): reopen truncating, right after the check
+                    channel.close();
+                    noFollow.add(StandardOpenOption.TRUNCATE_EXISTING);
+                    channel = openNoFollow(checked, noFollow, virtual);
+                }
             }
             return channel;
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
+        }
+    }
+
+    /**
+     * Opens with {@link LinkOption#NOFOLLOW_LINKS}; a provider that refuses the option (the zip provider, which has
+     * no links) gets the open without it, followed by a check that the last segment is no link.
+     */
+    private static SeekableByteChannel openNoFollow(Path checked, Set<OpenOption> noFollow, String virtual)
+            throws IOException {
+        try {
+            return Files.newByteChannel(checked, noFollow);
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            Set<OpenOption> plain = new HashSet<>(noFollow);
+            plain.remove(LinkOption.NOFOLLOW_LINKS);
+            SeekableByteChannel channel = Files.newByteChannel(checked, plain);
+            if (Files.isSymbolicLink(checked)) {
+                channel.close();
+                throw new AccessDeniedException(virtual, null, "the path changed while in use");
+            }
+            return channel;
         }
     }
 
