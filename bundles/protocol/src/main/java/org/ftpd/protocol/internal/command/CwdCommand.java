@@ -13,6 +13,12 @@ final class CwdCommand extends PathCommand {
         super(verb, Permission.CHANGE_DIR, verb + " [<SP> dir-name] (change working directory).");
     }
 
+    /** Paths are Unix-like, rooted at the home (RFC 3659 trivial virtual file store). */
+    @Override
+    public String feature() {
+        return "TVFS";
+    }
+
     @Override
     protected boolean argumentRequired() {
         return false;
