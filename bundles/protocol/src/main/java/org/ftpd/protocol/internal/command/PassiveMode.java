@@ -8,9 +8,13 @@ import org.ftpd.protocol.internal.codec.FtpReply;
 import org.ftpd.protocol.internal.data.Addresses;
 import org.ftpd.protocol.internal.data.PassiveDataListener;
 import org.ftpd.protocol.internal.session.FtpSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** What PASV and EPSV share: open a listener on the control connection's local address. */
 final class PassiveMode {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PassiveMode.class);
 
     private PassiveMode() {
     }
@@ -26,7 +30,7 @@ final class PassiveMode {
                 settings.passivePorts(), peer, settings.permitForeignAddresses(), settings.passiveAcceptTimeout())
                 .handle((listener, error) -> {
                     if (error != null) {
-                        org.slf4j.LoggerFactory.getLogger(PassiveMode.class).warn("{}: cannot listen for data: {}",
+                        LOG.warn("{}: cannot listen for data: {}",
                                 session, FileErrors.unwrap(error).getMessage());
                         return FtpReply.of(425, "Can't open passive connection.");
                     }
