@@ -3,7 +3,9 @@ package org.ftpd.api;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -19,6 +21,7 @@ public final class Account {
     private final String loginMessage;
     private final String quitMessage;
     private final int maxSessions;
+    private final Map<String, String> properties;
 
     private Account(Builder b) {
         this.userName = Objects.requireNonNull(b.userName, "userName");
@@ -31,6 +34,7 @@ public final class Account {
         this.loginMessage = b.loginMessage;
         this.quitMessage = b.quitMessage;
         this.maxSessions = b.maxSessions;
+        this.properties = Map.copyOf(b.properties);
     }
 
     public static Builder builder(String userName, URI home) {
@@ -83,6 +87,25 @@ public final class Account {
         return maxSessions;
     }
 
+    /**
+     * Further per-user settings, for the services that read them (a {@link FileSystemFactory} reads the keys it
+     * names, such as {@link FileSystemFactory#UNJAILED}). Never null.
+     *
+     * @since 1.1
+     */
+    public Map<String, String> properties() {
+        return properties;
+    }
+
+    /**
+     * One of {@link #properties()}, or {@code null}.
+     *
+     * @since 1.1
+     */
+    public String property(String key) {
+        return properties.get(key);
+    }
+
     @Override
     public String toString() {
         return "Account[" + userName + ", home=" + home + ", perm=" + permissions + "]";
@@ -97,6 +120,7 @@ public final class Account {
         private String loginMessage;
         private String quitMessage;
         private int maxSessions;
+        private final Map<String, String> properties = new LinkedHashMap<>();
 
         private Builder(String userName, URI home) {
             this.userName = userName;
@@ -125,6 +149,21 @@ public final class Account {
 
         public Builder maxSessions(int value) {
             this.maxSessions = value;
+            return this;
+        }
+
+        /**
+         * Sets one of {@link Account#properties()}; a {@code null} value removes the key.
+         *
+         * @since 1.1
+         */
+        public Builder property(String key, String value) {
+            Objects.requireNonNull(key, "key");
+            if (value == null) {
+                this.properties.remove(key);
+            } else {
+                this.properties.put(key, value);
+            }
             return this;
         }
 

@@ -33,6 +33,16 @@ public interface FtpFileSystem extends Closeable {
      */
     String resolve(String cwd, String path);
 
+    /**
+     * The virtual directory a session starts in: {@code /} (the home) in a jailed view; the home's real path in
+     * an unjailed one.
+     *
+     * @since 1.1
+     */
+    default String initialDirectory() {
+        return "/";
+    }
+
     /** Facts about one file or directory (symbolic links are followed, within the view). */
     FtpFile stat(String path) throws IOException;
 
@@ -45,7 +55,11 @@ public interface FtpFileSystem extends Closeable {
      */
     SeekableByteChannel openForRead(String path, long offset) throws IOException;
 
-    /** Opens a file for writing as {@code mode} says; {@code offset} is used by {@link WriteMode#RESUME}. */
+    /**
+     * Opens a file for writing as {@code mode} says; {@code offset} is used by {@link WriteMode#RESUME}. The
+     * channel may be an {@link UploadChannel}: then closing it means the upload succeeded and
+     * {@link UploadChannel#abort()} that it failed.
+     */
     SeekableByteChannel openForWrite(String path, WriteMode mode, long offset) throws IOException;
 
     void createDirectory(String path) throws IOException;
