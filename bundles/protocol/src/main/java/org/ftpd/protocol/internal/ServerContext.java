@@ -60,7 +60,7 @@ public final class ServerContext {
 
     /** The factory for a home URI's scheme, or null. */
     public FileSystemFactory fileSystemFactory(String scheme) {
-        return scheme == null ? null : fileSystems.apply(scheme);
+        return fileSystems.apply(scheme == null ? "file" : scheme);
     }
 
     /** The TLS provider, or null. */

@@ -3,6 +3,7 @@ package org.ftpd.protocol.internal.command;
 import java.util.concurrent.CompletionStage;
 import org.ftpd.api.FtpFileSystem;
 import org.ftpd.api.Permission;
+import org.ftpd.api.UploadChannel;
 import org.ftpd.api.WriteMode;
 import org.ftpd.protocol.internal.codec.FtpReply;
 import org.ftpd.protocol.internal.data.FileReceiver;
@@ -37,6 +38,7 @@ final class StorCommand extends PathCommand {
         boolean ascii = ctx.session().type() == TransferType.ASCII;
         return ctx.blocking(() -> fs.openForWrite(path, how, offset)).thenCompose(file -> DataTransfers.run(ctx,
                 FtpReply.of(150, "File status okay. About to open data connection."),
-                channel -> new FileReceiver(ctx, channel, path, file, ascii), DataTransfers.closing(ctx, file)));
+                channel -> new FileReceiver(ctx, channel, path, file, ascii),
+                DataTransfers.closing(ctx, () -> UploadChannel.abort(file))));
     }
 }

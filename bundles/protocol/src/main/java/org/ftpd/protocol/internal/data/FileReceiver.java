@@ -8,8 +8,10 @@ import java.nio.channels.SeekableByteChannel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import org.ftpd.api.UploadChannel;
 import org.ftpd.protocol.internal.codec.FtpReply;
 import org.ftpd.protocol.internal.command.CommandContext;
+import org.ftpd.protocol.internal.command.FileErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,8 +104,7 @@ public final class FileReceiver extends Transfer {
                 return;
             }
             if (error != null) {
-                LOG.warn("{}: cannot write {}", ctx.session(), path(), error);
-                finish(false, WRITE_ERROR);
+                finish(false, FileErrors.transferFailure(error, ctx.session(), WRITE_ERROR));
                 return;
             }
             writeNext();
@@ -133,10 +134,21 @@ public final class FileReceiver extends Transfer {
 
     @Override
     protected void beforeClose(boolean complete) throws IOException {
-        if (complete && ascii != null) {
-            ByteBuffer rest = ByteBuffer.wrap(ascii.finish());
-            while (rest.hasRemaining()) {
-                file.write(rest);
+        // a broken upload is aborted, so the filesystem can drop it (atomic uploads, partial-file policy);
+        // the close that follows then does nothing
+        if (!complete) {
+            UploadChannel.abort(file);
+            return;
+        }
+        if (ascii != null) {
+            try {
+                ByteBuffer rest = ByteBuffer.wrap(ascii.finish());
+                while (rest.hasRemaining()) {
+                    file.write(rest);
+                }
+            } catch (IOException | RuntimeException e) {
+                UploadChannel.abort(file);
+                throw e;
             }
         }
     }

@@ -167,10 +167,12 @@ public abstract class Transfer {
         boolean ok = complete;
         FtpReply finalReply = reply;
         if (closeError != null) {
-            LOG.warn("{}: closing {} failed", ctx.session(), path, closeError);
-            if (complete) {
+            if (!complete) {
+                LOG.warn("{}: closing {} failed", ctx.session(), path, closeError);
+            } else {
                 ok = false;
-                finalReply = FtpReply.of(451, "Requested action aborted: error closing the file.");
+                finalReply = org.ftpd.protocol.internal.command.FileErrors.transferFailure(closeError, ctx.session(),
+                        FtpReply.of(451, "Requested action aborted: error closing the file."));
             }
         }
         released();

@@ -97,7 +97,7 @@ public final class FtpSession implements SessionInfo {
         FtpFileSystem view = fileSystem;
         account = null;
         fileSystem = null;
-        cwd = "/";
+        cwd = view.initialDirectory();
         return view;
     }
 
