@@ -7,6 +7,8 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -49,6 +51,52 @@ public class PyftpdInKarafIT extends PyftpdKarafTestSupport {
             assertNotNull(name + " is installed by the feature", bundle);
             assertEquals(name + " is active", Bundle.ACTIVE, bundle.getState());
         }
+    }
+
+    @Test
+    public void installingTheFeatureKeepsTheOperatorsConfigurationAndAddsTheDefaults() throws Exception {
+        // the feature's own file says host = 0.0.0.0 and port = 2121; the operator's says loopback
+        String serverFile = Files.readString(karafFile("etc/org.ftpd.cfg"));
+        assertTrue("etc/org.ftpd.cfg written before the install was not replaced: " + serverFile,
+                serverFile.lines().anyMatch(line -> line.replace(" ", "").equals("host=" + Ftp.HOST)));
+        assertFalse("etc/org.ftpd.cfg written before the install was not replaced: " + serverFile,
+                serverFile.lines().anyMatch(line -> line.replace(" ", "").equals("port=2121")));
+        assertTrue("the default anonymous user file was added",
+                Files.isRegularFile(karafFile("etc/org.ftpd.user-anonymous.cfg")));
+        assertTrue("the anonymous folder was created", Files.isRegularFile(karafFile("ftp/README.txt")));
+    }
+
+    @Test
+    public void userFileDroppedIntoEtcLogsInGetsItsPasswordHashedAndIsGoneWhenDeleted() throws Exception {
+        String user = "bob" + Long.toHexString(System.nanoTime());
+        String password = "pw-" + Long.toHexString(new Random().nextLong());
+        Path home = Files.createTempDirectory("ftp-home-" + user);
+        Path file = karafFile("etc/org.ftpd.user-" + user + ".cfg");
+        Files.writeString(file, "name = " + user + "\npassword = " + password + "\nhome = " + home
+                + "\nperm = elradfmw\n");
+        int port = configuredPort();
+        try {
+            Poll.until(user + " can log in", SOON, () -> Ftp.canLogIn(port, user, password));
+            FTPClient client = Ftp.login(port, user, password);
+            try {
+                byte[] content = "dropped in etc/\n".getBytes(StandardCharsets.UTF_8);
+                assertTrue("upload: " + client.getReplyString(), Ftp.upload(client, "note.txt", content));
+                assertArrayEquals(content, Files.readAllBytes(home.resolve("note.txt")));
+            } finally {
+                Ftp.close(client);
+            }
+            Poll.until("the file holds a hash instead of the plain password", SOON, () -> {
+                try {
+                    String text = Files.readString(file);
+                    return !text.contains(password) && text.lines().anyMatch(l -> l.startsWith("password"));
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        Poll.until("deleting the file removes " + user, SOON, () -> !Ftp.canLogIn(port, user, password));
     }
 
     @Test

@@ -105,6 +105,11 @@ public abstract class PyftpdKarafTestSupport extends KarafTestSupport {
         return findBundleByName(symbolicName);
     }
 
+    /** A file below the Karaf folder, e.g. {@code etc/org.ftpd.cfg}. */
+    protected static Path karafFile(String relative) {
+        return Paths.get(System.getProperty("karaf.base")).resolve(relative);
+    }
+
     /** The Karaf log file, where the server reports what it does. */
     protected static Path karafLog() {
         return Paths.get(System.getProperty("karaf.log"), "karaf.log");
