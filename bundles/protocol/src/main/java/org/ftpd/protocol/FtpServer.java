@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 import org.ftpd.api.Authorizer;
 import org.ftpd.api.FileSystemFactory;
 import org.ftpd.api.FtpEventListener;
+import org.ftpd.api.SiteCommand;
 import org.ftpd.api.TlsContextProvider;
 import org.ftpd.protocol.internal.BlockingWork;
 import org.ftpd.protocol.internal.ControlChannelInitializer;
@@ -56,6 +57,7 @@ public final class FtpServer {
     private final Function<String, ? extends FileSystemFactory> fileSystems;
     private final Supplier<? extends TlsContextProvider> tls;
     private final Supplier<? extends List<? extends FtpEventListener>> listeners;
+    private final Supplier<? extends Map<String, ? extends SiteCommand>> siteCommands;
     private final boolean preferNativeTransport;
     private final int blockingThreads;
     private final int eventLoopThreads;
@@ -77,6 +79,7 @@ public final class FtpServer {
         fileSystems = b.fileSystems;
         tls = b.tls;
         listeners = b.listeners;
+        siteCommands = b.siteCommands;
         preferNativeTransport = b.nativeTransport;
         blockingThreads = b.blockingThreads;
         eventLoopThreads = b.eventLoopThreads;
@@ -104,7 +107,8 @@ public final class FtpServer {
         BlockingWork blocking = new BlockingWork(blockingThreads);
         EventDispatcher events = new EventDispatcher(listeners);
         ServerContext context = new ServerContext(settings, authorizers, fileSystems, tls, events, blocking, transport,
-                CommandRegistry.standard(), new DefaultChannelGroup("ftpd-control", GlobalEventExecutor.INSTANCE));
+                CommandRegistry.standard(), new DefaultChannelGroup("ftpd-control", GlobalEventExecutor.INSTANCE),
+                siteCommands);
         Running r = new Running(acceptors, workers, blocking, events, context, null);
         try {
             running = r.withListener(bind(r, settings));
@@ -222,6 +226,8 @@ public final class FtpServer {
         private Supplier<? extends TlsContextProvider> tls = () -> null;
         private final List<FtpEventListener> fixedListeners = new ArrayList<>();
         private Supplier<? extends List<? extends FtpEventListener>> listeners = () -> fixedListeners;
+        private final Map<String, SiteCommand> fixedSiteCommands = new HashMap<>();
+        private Supplier<? extends Map<String, ? extends SiteCommand>> siteCommands = () -> fixedSiteCommands;
         private boolean nativeTransport = true;
         private int blockingThreads = 16;
         private int eventLoopThreads;
@@ -277,6 +283,23 @@ public final class FtpServer {
         /** The listeners, read at every event (replaces those added one by one). */
         public Builder eventListeners(Supplier<? extends List<? extends FtpEventListener>> value) {
             listeners = Objects.requireNonNull(value, "eventListeners");
+            return this;
+        }
+
+        /**
+         * Adds {@code SITE <name>} (case-insensitive). The built-in SITE CHMOD and SITE HELP can't be replaced.
+         */
+        public Builder siteCommand(String name, SiteCommand value) {
+            fixedSiteCommands.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "siteCommand"));
+            return this;
+        }
+
+        /**
+         * The SITE extensions by name, read at every SITE command (replaces those added one by one); this is where
+         * a container plugs its whiteboard of {@link SiteCommand} services in.
+         */
+        public Builder siteCommands(Supplier<? extends Map<String, ? extends SiteCommand>> value) {
+            siteCommands = Objects.requireNonNull(value, "siteCommands");
             return this;
         }
 

@@ -2,6 +2,9 @@ package org.ftpd.protocol.internal;
 
 import io.netty.channel.group.ChannelGroup;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -9,6 +12,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.ftpd.api.Authorizer;
 import org.ftpd.api.FileSystemFactory;
+import org.ftpd.api.SiteCommand;
 import org.ftpd.api.TlsContextProvider;
 import org.ftpd.protocol.ServerSettings;
 import org.ftpd.protocol.internal.command.CommandRegistry;
@@ -25,6 +29,7 @@ public final class ServerContext {
     private final Transport transport;
     private final CommandRegistry commands;
     private final ChannelGroup controlChannels;
+    private final Supplier<? extends Map<String, ? extends SiteCommand>> siteCommands;
     private final ConnectionLimiter limiter = new ConnectionLimiter();
     private final ConcurrentHashMap<String, AtomicInteger> userSessions = new ConcurrentHashMap<>();
     private final AtomicLong sessionIds = new AtomicLong();
@@ -32,7 +37,7 @@ public final class ServerContext {
     public ServerContext(ServerSettings settings, Supplier<? extends List<? extends Authorizer>> authorizers,
             Function<String, ? extends FileSystemFactory> fileSystems, Supplier<? extends TlsContextProvider> tls,
             EventDispatcher events, BlockingWork blocking, Transport transport, CommandRegistry commands,
-            ChannelGroup controlChannels) {
+            ChannelGroup controlChannels, Supplier<? extends Map<String, ? extends SiteCommand>> siteCommands) {
         this.settings = settings;
         this.authorizers = authorizers;
         this.fileSystems = fileSystems;
@@ -42,6 +47,7 @@ public final class ServerContext {
         this.transport = transport;
         this.commands = commands;
         this.controlChannels = controlChannels;
+        this.siteCommands = siteCommands;
     }
 
     public ServerSettings settings() {
@@ -82,6 +88,25 @@ public final class ServerContext {
 
     public CommandRegistry commands() {
         return commands;
+    }
+
+    /** The SITE extensions by upper-case name (read at every use: they may come and go). */
+    public Map<String, SiteCommand> siteCommands() {
+        Map<String, ? extends SiteCommand> given = siteCommands.get();
+        Map<String, SiteCommand> byName = new TreeMap<>();
+        if (given != null) {
+            given.forEach((name, command) -> {
+                if (name != null && command != null) {
+                    byName.putIfAbsent(name.trim().toUpperCase(Locale.ROOT), command);
+                }
+            });
+        }
+        return byName;
+    }
+
+    /** The SITE extension named {@code upperCaseName}, or null. */
+    public SiteCommand siteCommand(String upperCaseName) {
+        return siteCommands().get(upperCaseName);
     }
 
     public ChannelGroup controlChannels() {

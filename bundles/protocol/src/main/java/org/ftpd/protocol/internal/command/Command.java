@@ -3,6 +3,7 @@ package org.ftpd.protocol.internal.command;
 import java.util.concurrent.CompletionStage;
 import org.ftpd.api.Permission;
 import org.ftpd.protocol.internal.codec.FtpReply;
+import org.ftpd.protocol.internal.session.FtpSession;
 
 /**
  * One FTP verb. The dispatcher knows nothing about any verb: it looks the handler up, checks
@@ -32,6 +33,14 @@ public interface Command {
     /** The line this command adds to FEAT (without the leading space), or null. */
     default String feature() {
         return null;
+    }
+
+    /**
+     * The FEAT line as {@code session} sees it, for features whose line shows a per-session choice (MLST facts,
+     * the HASH algorithm); {@link #feature()} unless overridden.
+     */
+    default String feature(FtpSession session) {
+        return feature();
     }
 
     /** The syntax shown by HELP, e.g. {@code RETR <SP> file-name}. */

@@ -8,13 +8,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.ftpd.api.WriteMode;
+import org.ftpd.protocol.internal.session.FtpSession;
 
 /** The verbs the server answers, with what FEAT and HELP print, built from the handlers themselves. */
 public final class CommandRegistry {
 
     /** Verbs of RFC 959 and its extensions that this server recognises but does not carry out (502). */
-    private static final Set<String> KNOWN_UNIMPLEMENTED = Set.of("ACCT", "SMNT", "REIN", "STOU", "SITE", "STAT",
-            "MFMT", "HASH", "CLNT", "LPRT", "LPSV", "AUTH", "PBSZ", "PROT", "CCC", "ADAT", "MIC", "CONF", "ENC");
+    private static final Set<String> KNOWN_UNIMPLEMENTED = Set.of("ACCT", "SMNT", "LPRT", "LPSV", "AUTH",
+            "PBSZ", "PROT", "CCC", "ADAT", "MIC", "CONF", "ENC");
 
     private final Map<String, Command> commands = new TreeMap<>();
 
@@ -69,6 +70,13 @@ public final class CommandRegistry {
         all.add(new SizeCommand());
         all.add(new MdtmCommand());
         all.add(new AborCommand());
+        all.add(new ReinCommand());
+        all.add(new StouCommand());
+        all.add(new StatCommand());
+        all.add(new SiteDispatchCommand());
+        all.add(new MfmtCommand());
+        all.add(new HashCommand());
+        all.add(new ClntCommand());
         return new CommandRegistry(all);
     }
 
@@ -87,6 +95,18 @@ public final class CommandRegistry {
         for (Command c : commands.values()) {
             if (c.feature() != null) {
                 lines.add(c.feature());
+            }
+        }
+        return List.copyOf(lines);
+    }
+
+    /** The FEAT lines as a session sees them (its MLST facts, its HASH algorithm), sorted. */
+    public List<String> features(FtpSession session) {
+        Set<String> lines = new TreeSet<>();
+        for (Command c : commands.values()) {
+            String line = c.feature(session);
+            if (line != null) {
+                lines.add(line);
             }
         }
         return List.copyOf(lines);

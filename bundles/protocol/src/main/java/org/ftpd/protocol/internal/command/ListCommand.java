@@ -1,16 +1,22 @@
 package org.ftpd.protocol.internal.command;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.CompletionStage;
-import org.ftpd.api.Account;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.ftpd.api.FtpFile;
-import org.ftpd.api.FtpFileSystem;
 import org.ftpd.protocol.internal.codec.FtpReply;
 import org.ftpd.protocol.internal.listing.UnixListing;
+import org.ftpd.protocol.internal.session.FtpSession;
 
-/** LIST: {@code ls -l} lines; leading options such as {@code -a}, {@code -l}, {@code -la} are accepted and ignored. */
+/**
+ * LIST: {@code ls -l} lines. Leading {@code ls} options such as {@code -a}, {@code -l}, {@code -la} (which
+ * clients send out of habit) are accepted and ignored; the argument is a path, never a glob pattern.
+ */
 final class ListCommand extends ListingCommand {
+
+    /** One option word: a dash and letters, then a space or the end (linear-time match). */
+    private static final Pattern OPTION = Pattern.compile("-[A-Za-z]+(?:\\s+|$)");
 
     ListCommand() {
         super("LIST", "LIST [<SP> path] (list files).");
@@ -23,20 +29,17 @@ final class ListCommand extends ListingCommand {
 
     static String withoutOptions(String argument) {
         String rest = argument.stripLeading();
-        while (rest.matches("-[A-Za-z]+(\\s.*)?")) {
-            int space = rest.indexOf(' ');
-            rest = space < 0 ? "" : rest.substring(space + 1).stripLeading();
+        java.util.regex.Matcher m = OPTION.matcher(rest);
+        while (m.lookingAt()) {
+            rest = rest.substring(m.end());
+            m = OPTION.matcher(rest);
         }
         return rest;
     }
 
     @Override
-    protected List<String> render(FtpFileSystem fs, Account account, String path) throws Exception {
+    protected Function<FtpFile, String> format(FtpSession session, String path) {
         Instant now = Instant.now();
-        FtpFile target = fs.stat(path);
-        if (!target.isDirectory()) {
-            return List.of(UnixListing.line(target, now));
-        }
-        return entries(fs, path).stream().map(f -> UnixListing.line(f, now)).toList();
+        return f -> UnixListing.line(f, now);
     }
 }

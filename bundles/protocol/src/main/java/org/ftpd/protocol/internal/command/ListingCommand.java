@@ -1,23 +1,19 @@
 package org.ftpd.protocol.internal.command;
 
-import io.netty.buffer.Unpooled;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.CompletionStage;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.ftpd.api.Account;
+import java.util.function.Function;
 import org.ftpd.api.FtpFile;
 import org.ftpd.api.FtpFileSystem;
 import org.ftpd.api.Permission;
 import org.ftpd.protocol.internal.codec.FtpReply;
 import org.ftpd.protocol.internal.data.ListingSender;
+import org.ftpd.protocol.internal.listing.DirectoryListing;
+import org.ftpd.protocol.internal.session.FtpSession;
 
 /**
- * LIST, NLST, MLSD: the listing is built off the loop (one CRLF-terminated line per entry, whatever the TYPE),
- * then sent over the data connection. Permission {@code l} in the listed directory.
+ * LIST, NLST, MLSD: the target is checked and the directory opened off the loop (so a missing directory is
+ * answered 550 before any 150), then the lines are streamed over the data connection as they are read, one
+ * CRLF-terminated line per entry whatever the TYPE. Permission {@code l} in the listed directory.
  */
 abstract class ListingCommand extends PathCommand {
 
@@ -47,22 +43,27 @@ abstract class ListingCommand extends PathCommand {
             throws ReplyException {
         DataTransfers.require(ctx);
         FtpFileSystem fs = ctx.session().fileSystem();
-        Account account = ctx.session().account();
-        return ctx.blocking(() -> render(fs, account, path)).thenCompose(lines -> {
-            byte[] bytes = lines.stream().map(l -> l + "\r\n").collect(Collectors.joining())
-                    .getBytes(StandardCharsets.UTF_8);
-            return DataTransfers.run(ctx, OPENING,
-                    channel -> new ListingSender(ctx, channel, path, Unpooled.wrappedBuffer(bytes)), () -> { });
-        });
+        // the line format reads session state (facts, permissions): build it here, on the loop
+        Function<FtpFile, String> format = format(ctx.session(), path);
+        return ctx.blocking(() -> open(fs, path, format)).thenCompose(listing -> DataTransfers.run(ctx, OPENING,
+                channel -> new ListingSender(ctx, channel, path, listing), DataTransfers.closing(ctx, listing)));
     }
 
-    /** The lines of the listing (runs off the loop). */
-    protected abstract List<String> render(FtpFileSystem fs, Account account, String path) throws Exception;
-
-    /** The entries of a directory, sorted by name. */
-    protected static List<FtpFile> entries(FtpFileSystem fs, String directory) throws IOException {
-        try (Stream<FtpFile> stream = fs.list(directory)) {
-            return stream.sorted(Comparator.comparing(FtpFile::name)).toList();
+    /** Opens the listing of {@code path} (off the loop). */
+    private DirectoryListing open(FtpFileSystem fs, String path, Function<FtpFile, String> format)
+            throws Exception {
+        FtpFile target = fs.stat(path);
+        if (!target.isDirectory()) {
+            return ofFile(target, format);
         }
+        return DirectoryListing.open(fs, path, format);
+    }
+
+    /** How each entry of a listing of {@code path} is written. */
+    protected abstract Function<FtpFile, String> format(FtpSession session, String path);
+
+    /** The listing when the target is not a directory: the file's own line, unless the command refuses. */
+    protected DirectoryListing ofFile(FtpFile file, Function<FtpFile, String> format) throws ReplyException {
+        return DirectoryListing.of(file, format);
     }
 }

@@ -1,12 +1,15 @@
 package org.ftpd.protocol.internal.command;
 
-import java.util.List;
-import org.ftpd.api.Account;
-import org.ftpd.api.FtpFileSystem;
+import java.util.Set;
+import java.util.function.Function;
+import org.ftpd.api.FtpFile;
 import org.ftpd.api.Permissions;
+import org.ftpd.protocol.internal.listing.DirectoryListing;
+import org.ftpd.protocol.internal.listing.Fact;
 import org.ftpd.protocol.internal.listing.MachineListing;
+import org.ftpd.protocol.internal.session.FtpSession;
 
-/** MLSD (RFC 3659): one fact line per entry of a directory. */
+/** MLSD (RFC 3659): one line of the selected facts per entry of a directory; a file is refused with 501. */
 final class MlsdCommand extends ListingCommand {
 
     MlsdCommand() {
@@ -14,11 +17,14 @@ final class MlsdCommand extends ListingCommand {
     }
 
     @Override
-    protected List<String> render(FtpFileSystem fs, Account account, String path) throws Exception {
-        if (!fs.stat(path).isDirectory()) {
-            throw new ReplyException(501, "No such directory.");
-        }
-        Permissions permissions = account.permissionsIn(path);
-        return entries(fs, path).stream().map(f -> MachineListing.line(f, permissions, f.name())).toList();
+    protected Function<FtpFile, String> format(FtpSession session, String path) {
+        Permissions permissions = session.account().permissionsIn(path);
+        Set<Fact> facts = session.mlstFacts();
+        return f -> MachineListing.line(f, permissions, f.name(), facts);
+    }
+
+    @Override
+    protected DirectoryListing ofFile(FtpFile file, Function<FtpFile, String> format) throws ReplyException {
+        throw new ReplyException(501, "No such directory.");
     }
 }

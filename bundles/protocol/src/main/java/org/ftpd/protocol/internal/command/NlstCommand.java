@@ -1,11 +1,10 @@
 package org.ftpd.protocol.internal.command;
 
-import java.util.List;
-import org.ftpd.api.Account;
+import java.util.function.Function;
 import org.ftpd.api.FtpFile;
-import org.ftpd.api.FtpFileSystem;
+import org.ftpd.protocol.internal.session.FtpSession;
 
-/** NLST: names only. */
+/** NLST: names only (of a directory's entries, or of the file named). */
 final class NlstCommand extends ListingCommand {
 
     NlstCommand() {
@@ -13,11 +12,7 @@ final class NlstCommand extends ListingCommand {
     }
 
     @Override
-    protected List<String> render(FtpFileSystem fs, Account account, String path) throws Exception {
-        FtpFile target = fs.stat(path);
-        if (!target.isDirectory()) {
-            return List.of(target.name());
-        }
-        return entries(fs, path).stream().map(FtpFile::name).toList();
+    protected Function<FtpFile, String> format(FtpSession session, String path) {
+        return FtpFile::name;
     }
 }

@@ -28,6 +28,7 @@ public final class FileSender extends Transfer {
     private final AsciiConversion.ToNetwork ascii;
     private boolean waitingWritable;
     private ChannelFuture lastWrite;
+    private DefaultFileRegion sending;
 
     /**
      * @param ascii whether line ends are converted (TYPE A)
@@ -41,6 +42,13 @@ public final class FileSender extends Transfer {
     /** Whether this transfer goes without copying through user space. */
     public boolean zeroCopy() {
         return ascii == null && file instanceof FileChannel && data.pipeline().get(SslHandler.class) == null;
+    }
+
+    /** Progress so far; for a zero-copy send, what the transport has written of the region. */
+    @Override
+    public long bytes() {
+        DefaultFileRegion region = sending;
+        return region != null && !done() ? region.transferred() : bytes;
     }
 
     @Override
@@ -64,6 +72,7 @@ public final class FileSender extends Transfer {
             }
             long count = Math.max(0, span[1] - span[0]);
             DefaultFileRegion region = new DefaultFileRegion(channel, span[0], count);
+            sending = region;
             data.writeAndFlush(region).addListener(f -> {
                 bytes = f.isSuccess() ? count : region.transferred();
                 finish(f.isSuccess(), f.isSuccess() ? COMPLETE : BROKEN);

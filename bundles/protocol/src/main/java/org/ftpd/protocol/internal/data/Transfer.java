@@ -109,6 +109,11 @@ public abstract class Transfer {
         return kind;
     }
 
+    /** How long the transfer has been running (STAT reports it). */
+    public Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
     /** Bytes moved over the data connection so far. */
     public long bytes() {
         return bytes;

@@ -3,15 +3,16 @@ package org.ftpd.protocol.internal.listing;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Set;
 import org.ftpd.api.FtpFile;
 import org.ftpd.api.Permission;
 import org.ftpd.api.Permissions;
 
-/** MLSD/MLST fact lines (RFC 3659): {@code type=file;size=3;modify=...;perm=...; name}. */
+/**
+ * MLSD/MLST fact lines (RFC 3659): {@code type=file;size=3;modify=...;perm=...; name}, with the facts the
+ * session selected (OPTS MLST). A fact the filesystem has no value for is left out of that entry.
+ */
 public final class MachineListing {
-
-    /** The facts offered, as FEAT announces them (all are sent by default). */
-    public static final String FEATURE = "MLST type*;size*;modify*;perm*;unique*;unix.mode*;unix.uid*;unix.gid*;";
 
     public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
@@ -19,31 +20,54 @@ public final class MachineListing {
     private MachineListing() {
     }
 
+    /** The FEAT line: every fact offered, the selected ones marked with {@code *} (RFC 3659 section 7.8). */
+    public static String feature(Set<Fact> selected) {
+        StringBuilder sb = new StringBuilder("MLST ");
+        for (Fact f : Fact.values()) {
+            sb.append(f.factName()).append(selected.contains(f) ? "*;" : ";");
+        }
+        return sb.toString();
+    }
+
     /**
      * @param permissions what the user may do in the directory holding {@code file}
      * @param name the name to print after the facts (the entry name for MLSD, the path for MLST)
+     * @param facts the facts to show
      */
-    public static String line(FtpFile file, Permissions permissions, String name) {
-        StringBuilder sb = new StringBuilder(128);
-        sb.append("type=").append(file.isDirectory() ? "dir" : file.isFile() ? "file" : "OS.unix=other").append(';');
-        sb.append("size=").append(file.size()).append(';');
-        if (file.lastModified() != null) {
-            sb.append("modify=").append(TIME.format(file.lastModified())).append(';');
-        }
-        sb.append("perm=").append(perm(file, permissions)).append(';');
-        if (file.uniqueId() != null) {
-            sb.append("unique=").append(factValue(file.uniqueId())).append(';');
-        }
-        if (file.mode() >= 0) {
-            sb.append("unix.mode=").append(String.format(Locale.ROOT, "0%o", file.mode() & 07777)).append(';');
-        }
-        if (isNumber(file.owner())) {
-            sb.append("unix.uid=").append(file.owner()).append(';');
-        }
-        if (isNumber(file.group())) {
-            sb.append("unix.gid=").append(file.group()).append(';');
+    public static String line(FtpFile file, Permissions permissions, String name, Set<Fact> facts) {
+        StringBuilder sb = new StringBuilder(160);
+        for (Fact fact : facts) {
+            String value = value(fact, file, permissions);
+            if (value != null) {
+                sb.append(fact.factName()).append('=').append(value).append(';');
+            }
         }
         return sb.append(' ').append(name).toString();
+    }
+
+    private static String value(Fact fact, FtpFile file, Permissions permissions) {
+        return switch (fact) {
+            case TYPE -> type(file);
+            case SIZE -> Long.toString(file.size());
+            case MODIFY -> file.lastModified() == null ? null : TIME.format(file.lastModified());
+            case PERM -> perm(file, permissions);
+            case UNIQUE -> file.uniqueId() == null ? null : factValue(file.uniqueId());
+            case UNIX_MODE -> file.mode() < 0 ? null : String.format(Locale.ROOT, "0%o", file.mode() & 07777);
+            case UNIX_UID -> isNumber(file.owner()) ? file.owner() : null;
+            case UNIX_GID -> isNumber(file.group()) ? file.group() : null;
+            case UNIX_OWNER -> isName(file.owner()) && isPlain(file.owner()) ? file.owner() : null;
+            case UNIX_GROUP -> isName(file.group()) && isPlain(file.group()) ? file.group() : null;
+        };
+    }
+
+    /** RFC 3659 types; a link the filesystem did not resolve is {@code OS.unix=slink} (section 7.5.1). */
+    private static String type(FtpFile file) {
+        return switch (file.type()) {
+            case DIRECTORY -> "dir";
+            case FILE -> "file";
+            case SYMLINK -> "OS.unix=slink";
+            case OTHER -> "OS.unix=special";
+        };
     }
 
     /** RFC 3659 perm letters from the account's permission letters. */
@@ -78,9 +102,7 @@ public final class MachineListing {
      * parsers at its {@code =}, so such values go as hex of their bytes (still stable and unique).
      */
     static String factValue(String value) {
-        boolean plain = !value.isEmpty() && value.chars().allMatch(c -> c < 127 && (Character.isLetterOrDigit(c)
-                || ",.:!@#$%^&()-_+?/\\'\"".indexOf(c) >= 0));
-        if (plain) {
+        if (isPlain(value)) {
             return value;
         }
         StringBuilder hex = new StringBuilder();
@@ -90,7 +112,17 @@ public final class MachineListing {
         return hex.toString();
     }
 
+    /** Whether a value is made of RCHARs only, so it can go into a fact as it is. */
+    private static boolean isPlain(String value) {
+        return !value.isEmpty() && value.chars().allMatch(c -> c < 127 && (Character.isLetterOrDigit(c)
+                || ",.:!@#$%^&()-_+?/\\'\"".indexOf(c) >= 0));
+    }
+
     private static boolean isNumber(String s) {
-        return s != null && !s.isEmpty() && s.chars().allMatch(Character::isDigit);
+        return s != null && !s.isEmpty() && s.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    private static boolean isName(String s) {
+        return s != null && !s.isEmpty() && !isNumber(s);
     }
 }

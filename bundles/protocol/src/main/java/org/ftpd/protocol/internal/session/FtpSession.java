@@ -2,11 +2,15 @@ package org.ftpd.protocol.internal.session;
 
 import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import org.ftpd.api.Account;
 import org.ftpd.api.FtpFileSystem;
 import org.ftpd.api.SessionInfo;
 import org.ftpd.protocol.internal.data.DataChannelSource;
 import org.ftpd.protocol.internal.data.Transfer;
+import org.ftpd.protocol.internal.listing.Fact;
 
 /**
  * The state of one control connection. Mutated only on the connection's event loop; the fields other threads
@@ -31,6 +35,9 @@ public final class FtpSession implements SessionInfo {
     private int failedLogins;
     private DataChannelSource dataSource;
     private Transfer transfer;
+    private Set<Fact> mlstFacts = Fact.all();
+    private HashAlgorithm hashAlgorithm = HashAlgorithm.DEFAULT;
+    private String clientName;
 
     public FtpSession(String id, InetSocketAddress remoteAddress, InetSocketAddress localAddress) {
         this.id = id;
@@ -195,6 +202,53 @@ public final class FtpSession implements SessionInfo {
 
     public boolean transferring() {
         return transfer != null;
+    }
+
+    /** The MLSD/MLST facts OPTS MLST selected (all until then). */
+    public Set<Fact> mlstFacts() {
+        return mlstFacts;
+    }
+
+    public void mlstFacts(Set<Fact> value) {
+        // an EnumSet keeps the facts in one fixed order in every line
+        EnumSet<Fact> copy = EnumSet.noneOf(Fact.class);
+        copy.addAll(value);
+        mlstFacts = Collections.unmodifiableSet(copy);
+    }
+
+    /** The algorithm HASH uses (OPTS HASH). */
+    public HashAlgorithm hashAlgorithm() {
+        return hashAlgorithm;
+    }
+
+    public void hashAlgorithm(HashAlgorithm value) {
+        hashAlgorithm = value;
+    }
+
+    /** What the client called itself with CLNT, or null. */
+    public String clientName() {
+        return clientName;
+    }
+
+    public void clientName(String value) {
+        clientName = value;
+    }
+
+    /**
+     * REIN: back to the state of a fresh connection, except the login (the caller logs out) and the count of
+     * failed logins, which must survive so that REIN is no way around the attempt limit.
+     */
+    public void reinitialize() {
+        pendingUser = null;
+        cwd = "/";
+        type = TransferType.ASCII;
+        restartOffset = 0;
+        renameFrom = null;
+        epsvAll = false;
+        dataSource(null);
+        mlstFacts = Fact.all();
+        hashAlgorithm = HashAlgorithm.DEFAULT;
+        clientName = null;
     }
 
     /** The facts as they are now; events carry this, since the session goes on changing. */
