@@ -3,7 +3,9 @@ package org.ftpd.filesystems.internal;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -11,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileAttributeView;
@@ -190,6 +193,37 @@ final class ConfinedAccess {
             }
         } catch (IOException e) {
             throw errors.translate(e, virtualFrom, checkedTo, virtualTo);
+        }
+    }
+
+    /**
+     * Moves {@code checkedFrom} onto {@code checkedTo}, replacing what is there in one step where the provider can
+     * (an atomic upload's temporary file onto its target): readers see the old file or the new one, never a
+     * part. {@code virtual} names both in errors.
+     */
+    void replace(Path checkedFrom, Path checkedTo, String virtual) throws IOException {
+        requireBelowRoot(checkedFrom, virtual);
+        requireBelowRoot(checkedTo, virtual);
+        try {
+            if (secure) {
+                try (SecureDirectoryStream<Path> from = walkTo(checkedFrom.getParent(), virtual);
+                        SecureDirectoryStream<Path> to = walkTo(checkedTo.getParent(), virtual)) {
+                    // renameat(2) on Unix: replaces the target atomically
+                    from.move(checkedFrom.getFileName(), to, checkedTo.getFileName());
+                    return;
+                } catch (FileAlreadyExistsException e) {
+                    // a provider whose handle-relative move does not replace (Jimfs): by path, checked again
+                }
+            }
+            requireUnchanged(checkedFrom.getParent(), virtual);
+            requireUnchanged(checkedTo.getParent(), virtual);
+            try {
+                Files.move(checkedFrom, checkedTo, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException | UnsupportedOperationException e) {
+                Files.move(checkedFrom, checkedTo, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw failure(e, checkedTo, virtual);
         }
     }
 

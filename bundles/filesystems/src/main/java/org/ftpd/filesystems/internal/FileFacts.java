@@ -7,14 +7,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.UserPrincipal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.ftpd.api.FtpFile;
 
 /**
@@ -31,13 +29,22 @@ final class FileFacts {
     private final boolean unix;
     private final boolean posix;
     // user and group names by number: a listing of a big directory then asks the name service once per owner
-    private final Map<Integer, String> userNames = new ConcurrentHashMap<>();
-    private final Map<Integer, String> groupNames = new ConcurrentHashMap<>();
+    private final PrincipalNames names;
 
     FileFacts(FileSystem fileSystem) {
+        this(fileSystem, new PrincipalNames());
+    }
+
+    FileFacts(FileSystem fileSystem, PrincipalNames names) {
         Set<String> views = fileSystem.supportedFileAttributeViews();
         this.unix = views.contains("unix");
         this.posix = views.contains("posix");
+        this.names = names;
+    }
+
+    /** Whether the provider has Unix permission bits (chmod, umask). */
+    boolean hasPermissions() {
+        return posix;
     }
 
     FtpFile read(Path real, String virtualPath, String name) throws IOException {
@@ -69,16 +76,8 @@ final class FileFacts {
         // Number, not Integer/Long: other providers (Jimfs) type these differently
         int uid = number(a.get("uid"));
         int gid = number(a.get("gid"));
-        String owner = userNames.get(uid);
-        if (owner == null) {
-            owner = nameOf(Files.getOwner(real, NO_FOLLOW));
-            userNames.put(uid, owner);
-        }
-        String group = groupNames.get(gid);
-        if (group == null) {
-            group = nameOf((GroupPrincipal) Files.getAttribute(real, "posix:group", NO_FOLLOW));
-            groupNames.put(gid, group);
-        }
+        String owner = names.user(uid, real);
+        String group = names.group(gid, real);
         return new FtpFile(name, virtualPath, type, ((Number) a.get("size")).longValue(),
                 instant((FileTime) a.get("lastModifiedTime")), number(a.get("mode")) & 07777, owner, group,
                 Math.max(1, number(a.get("nlink"))), hex(a.get("dev")) + "g" + hex(a.get("ino")));

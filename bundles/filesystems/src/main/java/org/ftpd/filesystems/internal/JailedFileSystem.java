@@ -12,10 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
-import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
@@ -46,24 +46,70 @@ public final class JailedFileSystem implements FtpFileSystem {
     private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
 
     private final Jail jail;
+    private final VirtualErrors errors;
     private final ConfinedAccess access;
     private final FileFacts facts;
+    private final Uploads uploads;
+    private final QuotaLedger quota;
+    private final String initialDirectory;
     private volatile boolean closed;
 
     /**
-     * Opens a view of {@code root}, which must be an existing directory.
+     * Opens a view of {@code root}, which must be an existing directory, with the default {@link WriteRules}.
      *
      * @throws IOException when the root cannot be reached
      */
     public JailedFileSystem(Path root) throws IOException {
+        this(root, null, WriteRules.DEFAULT, new PrincipalNames());
+    }
+
+    /**
+     * Opens a view of {@code root} whose sessions start in {@code start} (a directory below the root; {@code null}
+     * for the root itself).
+     *
+     * @throws IOException when the root or the start cannot be reached
+     */
+    JailedFileSystem(Path root, Path start, WriteRules rules, PrincipalNames names) throws IOException {
         Path realRoot = root.toRealPath();
         if (!Files.isDirectory(realRoot)) {
             throw new NotDirectoryException(root.toString());
         }
-        VirtualErrors errors = new VirtualErrors(realRoot);
-        this.jail = new Jail(realRoot, new PathMapper(realRoot), errors);
+        this.errors = new VirtualErrors(realRoot);
+        PathMapper mapper = new PathMapper(realRoot);
+        this.jail = new Jail(realRoot, mapper, errors);
         this.access = new ConfinedAccess(realRoot, errors);
-        this.facts = new FileFacts(realRoot.getFileSystem());
+        this.facts = new FileFacts(realRoot.getFileSystem(), names);
+        this.uploads = new Uploads(jail, access, errors, rules, facts.hasPermissions());
+        this.quota = rules.quota();
+        if (start == null) {
+            this.initialDirectory = VirtualPaths.ROOT;
+        } else {
+            Path realStart = start.toRealPath();
+            if (!realStart.startsWith(realRoot) || !Files.isDirectory(realStart)) {
+                throw new NotDirectoryException(start.toString());
+            }
+            this.initialDirectory = mapper.toVirtual(realStart);
+        }
+    }
+
+    /**
+     * The unjailed view for trusted users (pyftpdlib's UnixFilesystem): the root of {@code home}'s filesystem is
+     * {@code /}, so virtual paths are the real absolute paths, and sessions start in the home folder. Links are
+     * followed wherever they lead; everything else (link-free operations, umask, atomic uploads, quota) is as in
+     * the jailed view.
+     */
+    static JailedFileSystem unjailed(Path home, WriteRules rules, PrincipalNames names) throws IOException {
+        Path realHome = home.toRealPath();
+        Path root = realHome.getRoot();
+        if (root == null) {
+            throw new NotDirectoryException(home.toString());
+        }
+        return new JailedFileSystem(root, realHome, rules, names);
+    }
+
+    @Override
+    public String initialDirectory() {
+        return initialDirectory;
     }
 
     /** Whether this provider lets every file operation be done without a check-then-use race. */
@@ -104,7 +150,9 @@ public final class JailedFileSystem implements FtpFileSystem {
                     } catch (DirectoryIteratorException e) {
                         throw new UncheckedIOException(jailErrors(e.getCause(), virtual));
                     }
-                    next = entryFacts(real, virtual, entry.getFileName().toString());
+                    String name = entry.getFileName().toString();
+                    // uploads in progress are nobody's business until they are renamed onto their targets
+                    next = Uploads.isTemporary(name) ? null : entryFacts(real, virtual, name);
                 }
                 return true;
             }
@@ -176,36 +224,7 @@ public final class JailedFileSystem implements FtpFileSystem {
         String virtual = checkedPath(path);
         Objects.requireNonNull(mode, "mode");
         requireOffset(offset, virtual);
-        Path entry = jail.newEntry(virtual);
-        if (mode != WriteMode.CREATE_NEW && Files.isSymbolicLink(entry)) {
-            // a link inside pointing inside: write its target, checked again (the link may have changed since)
-            entry = jail.existingTarget(virtual);
-        }
-        SeekableByteChannel channel = access.openFile(entry, optionsFor(mode), virtual);
-        if (mode == WriteMode.RESUME) {
-            try {
-                long size = channel.size();
-                if (offset > size) {
-                    throw new FileSystemException(virtual, null,
-                            "resume offset " + offset + " is beyond the end of the file (" + size + " bytes)");
-                }
-                channel.position(offset);
-            } catch (IOException | RuntimeException e) {
-                channel.close();
-                throw e;
-            }
-        }
-        return channel;
-    }
-
-    private static Set<OpenOption> optionsFor(WriteMode mode) {
-        return switch (mode) {
-            case TRUNCATE -> Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
-            case APPEND -> Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            case RESUME -> Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE);
-            case CREATE_NEW -> Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
-        };
+        return uploads.open(virtual, mode, offset);
     }
 
     @Override
@@ -216,6 +235,7 @@ public final class JailedFileSystem implements FtpFileSystem {
             throw new FileAlreadyExistsException(virtual);
         }
         access.createDirectory(entry, virtual);
+        uploads.directoryCreated(entry, virtual);
     }
 
     @Override
@@ -232,10 +252,19 @@ public final class JailedFileSystem implements FtpFileSystem {
     public void deleteFile(String path) throws IOException {
         String virtual = checkedPath(path);
         Path entry = jail.existingEntry(virtual);
-        if (Files.isDirectory(entry, NO_FOLLOW)) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(entry, BasicFileAttributes.class, NO_FOLLOW);
+        } catch (IOException e) {
+            throw errors.translate(e, virtual);
+        }
+        if (attributes.isDirectory()) {
             throw new FileSystemException(virtual, null, "Is a directory");
         }
         access.deleteFile(entry, virtual);
+        if (quota != null && attributes.isRegularFile()) {
+            quota.release(attributes.size());
+        }
     }
 
     @Override

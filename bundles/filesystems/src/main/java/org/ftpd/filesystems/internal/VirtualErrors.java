@@ -11,6 +11,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.NotLinkException;
 import java.nio.file.Path;
+import java.util.Locale;
+import org.ftpd.api.InsufficientStorageException;
+import org.ftpd.api.QuotaExceededException;
 
 /**
  * Rewrites {@code java.nio.file} exceptions so that they name virtual paths only: the client (and the engine's
@@ -42,7 +45,11 @@ final class VirtualErrors {
         }
         String reason = e instanceof FileSystemException fse ? clean(fse.getReason()) : clean(e.getMessage());
         IOException translated;
-        if (e instanceof NoSuchFileException) {
+        if (e instanceof QuotaExceededException || isQuotaExceeded(reason)) {
+            translated = new QuotaExceededException(file, reason);
+        } else if (e instanceof InsufficientStorageException || isDiskFull(reason)) {
+            translated = new InsufficientStorageException(file, reason);
+        } else if (e instanceof NoSuchFileException) {
             translated = new NoSuchFileException(file, other, reason);
         } else if (e instanceof AccessDeniedException || e instanceof FileSystemLoopException) {
             translated = new AccessDeniedException(file, other, reason);
@@ -60,6 +67,24 @@ final class VirtualErrors {
             translated = new FileSystemException(file, other, reason == null ? e.getClass().getSimpleName() : reason);
         }
         return translated;
+    }
+
+    /**
+     * The operating system's ENOSPC text (Linux, macOS, Windows) or Jimfs's: the JDK has no exception type for a
+     * full disk, only the message.
+     */
+    static boolean isDiskFull(String reason) {
+        if (reason == null) {
+            return false;
+        }
+        String text = reason.toLowerCase(Locale.ROOT);
+        return text.contains("no space left on device") || text.contains("not enough space on the disk")
+                || text.contains("out of disk space");
+    }
+
+    /** The operating system's EDQUOT text. */
+    static boolean isQuotaExceeded(String reason) {
+        return reason != null && reason.toLowerCase(Locale.ROOT).contains("disk quota exceeded");
     }
 
     /** A reason text without the real root in it (some providers put paths into messages). */

@@ -32,7 +32,7 @@ class HomeFoldersTest {
     void factoryCreatesAMissingHomeAndJailsIt() throws IOException {
         Path home = tmp.resolve("homes/anonymous");
         Account account = Account.builder("anonymous", home.toUri()).build();
-        try (FtpFileSystem fs = new JailedFileSystemFactory().open(account)) {
+        try (FtpFileSystem fs = new HomeViews().open(account)) {
             assertTrue(Files.isDirectory(home));
             assertEquals("/", fs.stat("/").path());
             fs.createDirectory("/x");
