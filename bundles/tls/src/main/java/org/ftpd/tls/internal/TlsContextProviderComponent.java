@@ -1,12 +1,15 @@
 package org.ftpd.tls.internal;
 
+import java.io.File;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import org.ftpd.api.TlsContextProvider;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -16,42 +19,56 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * TLS from a keystore ({@code etc/org.ftpd.tls.cfg}, PID {@value TlsConfiguration#PID}); absent without that
- * file. A bad change is logged and the last good material stays in force. The key files are looked at again
- * (size and time, at most every {@link #CHECK_INTERVAL_MILLIS} ms, when an engine is asked for) and re-read
- * when they change, so a renewed certificate is used without touching the configuration; engines already
- * handed out keep theirs.
+ * The TLS provider of the feature, PID {@value TlsConfiguration#PID} ({@code etc/org.ftpd.tls.cfg}, optional).
+ * Its key material is the configured keystore or PEM pair, or, when none is configured, a self-signed
+ * certificate made on first start in {@code ${karaf.data}/ftpd/tls} (see {@link SelfSignedCertificate}); so FTPS
+ * works out of the box and no private key is ever shipped. A bad configuration is logged with key, value and
+ * reason and the last good material stays in force (the self-signed one at first start). The key files are
+ * looked at again (size and time, at most every {@link #CHECK_INTERVAL_MILLIS} ms, when an engine is asked for)
+ * and re-read when they change, so a renewed certificate is used without touching the configuration; engines
+ * already handed out, and so the sessions using them, keep theirs.
  */
-@Component(configurationPid = TlsConfiguration.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+@Component(configurationPid = TlsConfiguration.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
         service = TlsContextProvider.class, immediate = true)
 @Designate(ocd = TlsConfiguration.class)
-public final class KeystoreTlsContextProvider implements TlsContextProvider {
+public final class TlsContextProviderComponent implements TlsContextProvider {
 
     static final long CHECK_INTERVAL_MILLIS = 2000;
-    private static final Logger LOG = LoggerFactory.getLogger(KeystoreTlsContextProvider.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TlsContextProviderComponent.class);
 
     private final TlsSettingsParser parser;
     private final long checkIntervalNanos;
+    private Path selfSignedDirectory;
     private volatile TlsMaterial material;
     private volatile long lastCheck = System.nanoTime();
     private List<Object> failedStamps;
 
-    public KeystoreTlsContextProvider() {
-        this(karafBase(), CHECK_INTERVAL_MILLIS);
+    public TlsContextProviderComponent() {
+        this(karafBase(), null, CHECK_INTERVAL_MILLIS);
     }
 
-    KeystoreTlsContextProvider(Path base, long checkIntervalMillis) {
+    /** @param selfSignedDirectory where the self-signed certificate lives; null: chosen at activation */
+    TlsContextProviderComponent(Path base, Path selfSignedDirectory, long checkIntervalMillis) {
         this.parser = new TlsSettingsParser(base);
+        this.selfSignedDirectory = selfSignedDirectory;
         this.checkIntervalNanos = TimeUnit.MILLISECONDS.toNanos(checkIntervalMillis);
     }
 
-    /** @throws IllegalArgumentException when the configuration is invalid (the service is then absent) */
+    /** @throws IllegalStateException when not even a self-signed certificate can be had (the service is then absent) */
     @Activate
-    void activate(Map<String, Object> properties) {
+    void activate(BundleContext bundle, Map<String, Object> properties) {
+        if (selfSignedDirectory == null) {
+            selfSignedDirectory = selfSignedDirectory(bundle);
+        }
         TlsMaterial loaded = build(properties);
         if (loaded == null) {
-            throw new IllegalArgumentException("the TLS configuration " + TlsConfiguration.PID
-                    + " is invalid (see the errors above); FTPS is not available");
+            LOG.error("The TLS configuration {} is invalid (see above); using the self-signed certificate until it "
+                    + "is fixed", TlsConfiguration.PID);
+            loaded = selfSigned(TlsSettingsParser.defaults());
+        }
+        if (loaded == null) {
+            throw new IllegalStateException("no TLS key material is usable (see the errors above); FTPS is not "
+                    + "available");
         }
         material = loaded;
         LOG.info("TLS ready: {}", loaded.settings());
@@ -77,8 +94,32 @@ public final class KeystoreTlsContextProvider implements TlsContextProvider {
             }
             return null;
         }
+        if (result.settings().keys() == null) {
+            return selfSigned(result.settings());
+        }
+        return load(result.settings());
+    }
+
+    private TlsMaterial selfSigned(TlsSettings settings) {
+        SelfSignedCertificate selfSigned = new SelfSignedCertificate(selfSignedDirectory);
         try {
-            return TlsMaterial.load(result.settings());
+            SelfSignedCertificate.Result result = selfSigned.ensure();
+            X509Certificate certificate = result.certificate();
+            LOG.info("TLS: {} self-signed certificate {} for {}, valid until {}, SHA-256 fingerprint {} "
+                    + "(configure {} with keystore.path, or certificate.path and private.key.path, for a real one)",
+                    result.created() ? "created the" : "using the", selfSigned.keystore(),
+                    certificate.getSubjectX500Principal().getName(), certificate.getNotAfter().toInstant(),
+                    SelfSignedCertificate.fingerprint(certificate), TlsConfiguration.PID);
+            return load(settings.withKeys(result.keys()));
+        } catch (TlsMaterial.InvalidMaterialException e) {
+            LOG.error("TLS: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    private static TlsMaterial load(TlsSettings settings) {
+        try {
+            return TlsMaterial.load(settings);
         } catch (TlsMaterial.InvalidMaterialException e) {
             LOG.error("TLS configuration {}: {}", TlsConfiguration.PID, e.getMessage());
             return null;
@@ -126,6 +167,16 @@ public final class KeystoreTlsContextProvider implements TlsContextProvider {
             LOG.error("The TLS key files changed but cannot be used ({}); the previous key material stays in force",
                     e.getMessage());
         }
+    }
+
+    /** {@code ${karaf.data}/ftpd/tls}, or the bundle's data area outside Karaf. */
+    private static Path selfSignedDirectory(BundleContext bundle) {
+        String data = System.getProperty("karaf.data");
+        if (data != null && !data.isBlank()) {
+            return Path.of(data, "ftpd", "tls").toAbsolutePath();
+        }
+        File area = bundle == null ? null : bundle.getDataFile("tls");
+        return area != null ? area.toPath().toAbsolutePath() : karafBase().resolve("ftpd-tls");
     }
 
     private static Path karafBase() {

@@ -1,7 +1,6 @@
 package org.ftpd.tls.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -9,7 +8,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.UnrecoverableKeyException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -46,25 +44,24 @@ final class TlsMaterial {
         this.fileStamps = fileStamps;
     }
 
+    /** @param settings with key material ({@link TlsSettings#keys()} not null) */
     static TlsMaterial load(TlsSettings settings) throws InvalidMaterialException {
         List<Object> stamps = stamps(settings);
-        KeyStore keystore = keystore(TlsSettingsParser.KEYSTORE_PATH, settings.keystore(), settings.keystoreType(),
-                settings.keystorePassword());
-        requirePrivateKey(keystore, settings);
+        KeySource keys = settings.keys();
+        KeySource.Loaded loaded = keys.load();
         KeyManagerFactory keyManagers;
         try {
             keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keyManagers.init(keystore, settings.keyPassword());
+            keyManagers.init(loaded.store(), loaded.keyPassword());
         } catch (UnrecoverableKeyException e) {
             throw new InvalidMaterialException(TlsSettingsParser.KEY_PASSWORD, "", "cannot unlock the private key: "
                     + e.getMessage(), e);
         } catch (GeneralSecurityException e) {
-            throw new InvalidMaterialException(TlsSettingsParser.KEYSTORE_PATH, settings.keystore().toString(),
-                    e.toString(), e);
+            throw new InvalidMaterialException(sourceKey(keys), keys.files().get(0).toString(), e.toString(), e);
         }
         TrustManagerFactory trustManagers = null;
         if (settings.truststore() != null) {
-            KeyStore truststore = keystore(TlsSettingsParser.TRUSTSTORE_PATH, settings.truststore(),
+            KeyStore truststore = KeystoreKeys.read(TlsSettingsParser.TRUSTSTORE_PATH, settings.truststore(),
                     settings.truststoreType(), settings.truststorePassword());
             try {
                 trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -80,10 +77,14 @@ final class TlsMaterial {
             context.init(keyManagers.getKeyManagers(), trustManagers == null ? null : trustManagers.getTrustManagers(),
                     null);
         } catch (GeneralSecurityException e) {
-            throw new InvalidMaterialException(TlsSettingsParser.KEYSTORE_PATH, settings.keystore().toString(),
+            throw new InvalidMaterialException(sourceKey(keys), keys.files().get(0).toString(),
                     "cannot build a TLS context: " + e, e);
         }
         return new TlsMaterial(settings, context, parameters(context, settings), stamps);
+    }
+
+    private static String sourceKey(KeySource keys) {
+        return keys instanceof KeystoreKeys k ? k.pathKey() : TlsSettingsParser.CERTIFICATE_PATH;
     }
 
     private static SSLParameters parameters(SSLContext context, TlsSettings settings) throws InvalidMaterialException {
@@ -116,50 +117,12 @@ final class TlsMaterial {
         return parameters;
     }
 
-    private static KeyStore keystore(String key, Path file, String type, char[] password)
-            throws InvalidMaterialException {
-        KeyStore store;
-        try {
-            store = KeyStore.getInstance(type);
-        } catch (GeneralSecurityException e) {
-            String typeKey = key.startsWith("trust") ? TlsSettingsParser.TRUSTSTORE_TYPE : TlsSettingsParser.KEYSTORE_TYPE;
-            throw new InvalidMaterialException(typeKey, type, "unknown keystore type", e);
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            store.load(in, password);
-            return store;
-        } catch (IOException e) {
-            if (e.getCause() instanceof UnrecoverableKeyException) {
-                String passwordKey = key.startsWith("trust") ? TlsSettingsParser.TRUSTSTORE_PASSWORD
-                        : TlsSettingsParser.KEYSTORE_PASSWORD;
-                throw new InvalidMaterialException(passwordKey, "", "wrong password for " + file
-                        + " (or the file is damaged)", e);
-            }
-            throw new InvalidMaterialException(key, file.toString(), "cannot read it as " + type + ": "
-                    + e.getMessage(), e);
-        } catch (GeneralSecurityException e) {
-            throw new InvalidMaterialException(key, file.toString(), "cannot read it as " + type + ": " + e, e);
-        }
-    }
-
-    private static void requirePrivateKey(KeyStore keystore, TlsSettings settings) throws InvalidMaterialException {
-        try {
-            for (String alias : Collections.list(keystore.aliases())) {
-                if (keystore.isKeyEntry(alias)) {
-                    return;
-                }
-            }
-        } catch (GeneralSecurityException e) {
-            // fall through to the message below
-        }
-        throw new InvalidMaterialException(TlsSettingsParser.KEYSTORE_PATH, settings.keystore().toString(),
-                "holds no private key", null);
-    }
-
     /** Size and modification time of the key files: what a change is noticed by. */
     static List<Object> stamps(TlsSettings settings) {
         List<Object> stamps = new ArrayList<>();
-        for (Path file : new Path[] {settings.keystore(), settings.truststore()}) {
+        List<Path> files = new ArrayList<>(settings.keys().files());
+        files.add(settings.truststore());
+        for (Path file : files) {
             if (file != null) {
                 try {
                     BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);

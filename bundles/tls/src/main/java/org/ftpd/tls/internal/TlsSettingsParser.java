@@ -17,6 +17,8 @@ final class TlsSettingsParser {
     static final String KEYSTORE_PASSWORD = "keystore.password";
     static final String KEYSTORE_TYPE = "keystore.type";
     static final String KEY_PASSWORD = "key.password";
+    static final String CERTIFICATE_PATH = "certificate.path";
+    static final String PRIVATE_KEY_PATH = "private.key.path";
     static final String PROTOCOLS = "protocols";
     static final String CIPHERS = "ciphers";
     static final String CLIENT_AUTH = "client.auth";
@@ -51,16 +53,7 @@ final class TlsSettingsParser {
 
     Result parse(Map<String, ?> properties) {
         List<Problem> problems = new ArrayList<>();
-        Path keystore = file(KEYSTORE_PATH, text(properties.get(KEYSTORE_PATH)), true, problems);
-        String keystorePassword = text(properties.get(KEYSTORE_PASSWORD));
-        if (keystorePassword == null) {
-            problems.add(new Problem(KEYSTORE_PASSWORD, "", "missing"));
-        }
-        String keystoreType = orDefault(text(properties.get(KEYSTORE_TYPE)), "PKCS12");
-        String keyPassword = text(properties.get(KEY_PASSWORD));
-        if (keyPassword == null || keyPassword.isEmpty()) {
-            keyPassword = keystorePassword;
-        }
+        KeySource keys = keys(properties, problems);
 
         List<String> protocols = list(properties.get(PROTOCOLS));
         if (protocols.isEmpty()) {
@@ -89,9 +82,54 @@ final class TlsSettingsParser {
         if (!problems.isEmpty()) {
             return new Result(null, List.copyOf(problems));
         }
-        return new Result(new TlsSettings(keystore, keystorePassword.toCharArray(), keystoreType,
-                keyPassword.toCharArray(), List.copyOf(protocols), List.copyOf(ciphers), clientAuth, truststore,
+        return new Result(new TlsSettings(keys, List.copyOf(protocols), List.copyOf(ciphers), clientAuth, truststore,
                 truststorePassword == null ? null : truststorePassword.toCharArray(), truststoreType), List.of());
+    }
+
+    /** The keystore, or the PEM pair, or null when neither is configured. */
+    private KeySource keys(Map<String, ?> properties, List<Problem> problems) {
+        String keystoreText = text(properties.get(KEYSTORE_PATH));
+        String certificateText = text(properties.get(CERTIFICATE_PATH));
+        String privateKeyText = text(properties.get(PRIVATE_KEY_PATH));
+        String keyPassword = text(properties.get(KEY_PASSWORD));
+        boolean keystore = keystoreText != null && !keystoreText.isBlank();
+        boolean pem = certificateText != null && !certificateText.isBlank()
+                || privateKeyText != null && !privateKeyText.isBlank();
+        if (keystore && pem) {
+            problems.add(new Problem(KEYSTORE_PATH, keystoreText, "set either " + KEYSTORE_PATH + " or "
+                    + CERTIFICATE_PATH + " and " + PRIVATE_KEY_PATH + ", not both"));
+            return null;
+        }
+        if (pem) {
+            Path certificate = file(CERTIFICATE_PATH, certificateText, true, problems);
+            Path privateKey = file(PRIVATE_KEY_PATH, privateKeyText, true, problems);
+            if (certificate == null || privateKey == null) {
+                return null;
+            }
+            return new PemKeys(certificate, privateKey,
+                    keyPassword == null || keyPassword.isEmpty() ? null : keyPassword.toCharArray());
+        }
+        if (!keystore) {
+            return null;
+        }
+        Path file = file(KEYSTORE_PATH, keystoreText, true, problems);
+        String storePassword = text(properties.get(KEYSTORE_PASSWORD));
+        if (storePassword == null) {
+            problems.add(new Problem(KEYSTORE_PASSWORD, "", "missing"));
+        }
+        String type = orDefault(text(properties.get(KEYSTORE_TYPE)), "PKCS12");
+        if (file == null || storePassword == null) {
+            return null;
+        }
+        if (keyPassword == null || keyPassword.isEmpty()) {
+            keyPassword = storePassword;
+        }
+        return new KeystoreKeys(file, type, storePassword.toCharArray(), keyPassword.toCharArray(), KEYSTORE_PATH);
+    }
+
+    /** Settings with every default and no key material. */
+    static TlsSettings defaults() {
+        return new TlsSettings(null, DEFAULT_PROTOCOLS, List.of(), TlsSettings.ClientAuth.NONE, null, null, "PKCS12");
     }
 
     static String masked(String key, String value) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class KeystoreTlsContextProviderTest {
+class TlsContextProviderComponentTest {
 
     @TempDir
     static Path dir;
@@ -45,13 +45,13 @@ class KeystoreTlsContextProviderTest {
         return map;
     }
 
-    private static KeystoreTlsContextProvider provider(Map<String, Object> config) {
-        KeystoreTlsContextProvider provider = new KeystoreTlsContextProvider(dir, 0);
-        provider.activate(config);
+    static TlsContextProviderComponent provider(Map<String, Object> config) {
+        TlsContextProviderComponent provider = new TlsContextProviderComponent(dir, dir.resolve("selfsigned"), 0);
+        provider.activate(null, config);
         return provider;
     }
 
-    private static SSLEngine client(Path trusted, String... protocols) throws Exception {
+    static SSLEngine client(Path trusted, String... protocols) throws Exception {
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(TestKeystores.trusting(trusted));
         SSLContext context = SSLContext.getInstance("TLS");
@@ -66,7 +66,7 @@ class KeystoreTlsContextProviderTest {
 
     @Test
     void handshakesWithTls13ByDefaultAndOffersNothingOlderThan12() throws Exception {
-        KeystoreTlsContextProvider provider = provider(config());
+        TlsContextProviderComponent provider = provider(config());
         SSLEngine server = provider.newServerEngine();
         assertFalse(server.getUseClientMode());
         assertArrayEquals(new String[] {"TLSv1.3", "TLSv1.2"}, server.getEnabledProtocols());
@@ -80,7 +80,7 @@ class KeystoreTlsContextProviderTest {
 
     @Test
     void protocolsAndCiphersAreConfigurable() throws Exception {
-        KeystoreTlsContextProvider provider = provider(config("protocols", "TLSv1.2",
+        TlsContextProviderComponent provider = provider(config("protocols", "TLSv1.2",
                 "ciphers", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384"));
         SSLEngine server = provider.newServerEngine();
         assertArrayEquals(new String[] {"TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384"}, server.getEnabledCipherSuites());
@@ -102,7 +102,7 @@ class KeystoreTlsContextProviderTest {
     }
 
     @Test
-    void invalidConfigurationsNameKeyValueAndReason() {
+    void invalidConfigurationsNameKeyValueAndReason() throws Exception {
         TlsSettingsParser parser = new TlsSettingsParser(dir);
         List<String> problems = parser.parse(Map.of("keystore.path", "missing.p12", "protocols", "TLSv1.1,TLSv1.3",
                 "client.auth", "maybe")).problems().stream().map(Object::toString).toList();
@@ -114,10 +114,33 @@ class KeystoreTlsContextProviderTest {
         assertTrue(problems.contains("client.auth = \"maybe\": expected none, want or need"), problems::toString);
         assertEquals(4, problems.size(), problems::toString);
 
-        assertThrows(IllegalArgumentException.class, () -> provider(config("keystore.password", "wrong")));
-        assertThrows(IllegalArgumentException.class, () -> provider(config("ciphers", "TLS_NO_SUCH_SUITE")));
-        assertThrows(IllegalArgumentException.class, () -> provider(config("keystore.type", "NOPE")));
-        assertThrows(IllegalArgumentException.class, () -> provider(config("protocols", "SSLv3")));
+        // at first start a bad configuration leaves the default in force: the self-signed certificate
+        for (Map<String, Object> bad : List.of(config("keystore.password", "wrong"),
+                config("ciphers", "TLS_NO_SUCH_SUITE"), config("keystore.type", "NOPE"), config("protocols", "SSLv3"),
+                config("certificate.path", "cert.pem"))) {
+            TlsContextProviderComponent provider = provider(bad);
+            assertTrue(provider.context() != null, bad::toString);
+            assertEquals(SelfSignedCertificate.hostName(), servedCommonName(provider, dir.resolve("selfsigned")
+                    .resolve(SelfSignedCertificate.KEYSTORE)), bad::toString);
+        }
+    }
+
+    /** The CN of the certificate a client sees, trusting {@code trusted} (a keystore). */
+    static String servedCommonName(TlsContextProviderComponent provider, Path trusted) throws Exception {
+        SSLEngine client = clientTrusting(TestKeystores.trustingAny(trusted));
+        Handshake.run(client, provider.newServerEngine());
+        return ((X509Certificate) client.getSession().getPeerCertificates()[0]).getSubjectX500Principal().getName()
+                .substring(3);
+    }
+
+    static SSLEngine clientTrusting(KeyStore trust) throws Exception {
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, tmf.getTrustManagers(), null);
+        SSLEngine engine = context.createSSLEngine("localhost", 2121);
+        engine.setUseClientMode(true);
+        return engine;
     }
 
     @Test
@@ -132,7 +155,7 @@ class KeystoreTlsContextProviderTest {
 
     @Test
     void aBadChangeKeepsTheLastGoodMaterial() {
-        KeystoreTlsContextProvider provider = provider(config());
+        TlsContextProviderComponent provider = provider(config());
         SSLContext before = provider.context();
         provider.modified(config("keystore.password", "wrong"));
         assertSame(before, provider.context());
@@ -144,7 +167,7 @@ class KeystoreTlsContextProviderTest {
     @Test
     void aRenewedKeystoreIsPickedUpWithoutAConfigurationChange() throws Exception {
         Path own = TestKeystores.generate(dir.resolve("renewed.p12"), "first");
-        KeystoreTlsContextProvider provider = provider(config("keystore.path", own.toString()));
+        TlsContextProviderComponent provider = provider(config("keystore.path", own.toString()));
         SSLContext before = provider.context();
         // a half-written file is refused and the old material kept
         Files.write(own, new byte[] {1, 2, 3});
