@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.ftpd.api.Account;
+import org.ftpd.api.FileSystemFactory;
 import org.ftpd.api.PermissionOverride;
 import org.ftpd.api.Permissions;
 
@@ -29,6 +30,10 @@ final class UserConfigParser {
     static final String MSG_QUIT = "msg.quit";
     static final String ENABLED = "enabled";
     static final String MAX_SESSIONS = "max.sessions";
+    // read by the filesystems bundle, passed on as Account properties
+    static final String UNJAILED = FileSystemFactory.UNJAILED;
+    static final String UMASK = FileSystemFactory.UMASK;
+    static final String QUOTA_BYTES = FileSystemFactory.QUOTA_BYTES;
     private static final int MAX_NAME_LENGTH = 128;
     private static final String RECURSIVE_SUFFIX = "/**";
 
@@ -118,6 +123,15 @@ final class UserConfigParser {
 
         boolean enabled = bool(ENABLED, properties.get(ENABLED), true, problems);
         int maxSessions = nonNegative(MAX_SESSIONS, properties.get(MAX_SESSIONS), problems);
+        boolean unjailed = bool(UNJAILED, properties.get(UNJAILED), false, problems);
+        if (anonymous && unjailed) {
+            warnings.add("unjailed = true is ignored: anonymous is always jailed in its home");
+            unjailed = false;
+        }
+        String umask = matching(UMASK, properties.get(UMASK), "0?[0-7]{1,3}",
+                "expected octal permission bits such as 022 or 077", problems);
+        String quota = matching(QUOTA_BYTES, properties.get(QUOTA_BYTES), "[0-9]{1,18}\\s*[kKmMgGtT]?",
+                "expected a number of bytes, e.g. 1073741824 or 1g (0: no quota)", problems);
 
         if (!problems.isEmpty()) {
             return new Result(null, List.copyOf(problems));
@@ -129,6 +143,7 @@ final class UserConfigParser {
                 .loginMessage(blankToNull(text(properties.get(MSG_LOGIN))))
                 .quitMessage(blankToNull(text(properties.get(MSG_QUIT))));
         overrides.forEach(account::override);
+        account.property(UNJAILED, unjailed ? "true" : null).property(UMASK, umask).property(QUOTA_BYTES, quota);
         return new Result(new UserSettings(pid, account.build(), hash, enabled, plain, List.copyOf(warnings)),
                 List.of());
     }
@@ -285,6 +300,20 @@ final class UserConfigParser {
             problems.add(new Problem(key, String.valueOf(raw), "not a whole number"));
             return 0;
         }
+    }
+
+    /** The trimmed value when it matches {@code pattern}; null when absent or blank. */
+    private static String matching(String key, Object raw, String pattern, String reason, List<Problem> problems) {
+        String text = text(raw);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        text = text.trim();
+        if (!text.matches(pattern)) {
+            problems.add(new Problem(key, text, reason));
+            return null;
+        }
+        return text;
     }
 
     private static String valueOr(Object raw, String fallback) {

@@ -135,6 +135,32 @@ class UserConfigParserTest {
     }
 
     @Test
+    void filesystemKeysBecomeAccountProperties() {
+        UserConfigParser.Result r = parser.parse(config("password", "pw", "home", "/a", "unjailed", "true",
+                "umask", " 027 ", "quota.bytes", "10m"));
+        assertTrue(r.valid(), r.problems()::toString);
+        assertEquals(Map.of("unjailed", "true", "umask", "027", "quota.bytes", "10m"),
+                r.settings().account().properties());
+        UserConfigParser.Result plain = parser.parse(config("password", "pw", "home", "/a", "unjailed", "false"));
+        assertTrue(plain.settings().account().properties().isEmpty(), "nothing set, nothing passed on");
+    }
+
+    @Test
+    void badFilesystemKeysAreProblemsAndAnonymousIsNeverUnjailed() {
+        UserConfigParser.Result r = parser.parse(config("password", "pw", "home", "/a", "unjailed", "yes",
+                "umask", "0999", "quota.bytes", "-5"));
+        assertFalse(r.valid());
+        assertEquals(List.of("unjailed", "umask", "quota.bytes"),
+                r.problems().stream().map(UserConfigParser.Problem::key).toList());
+        Map<String, Object> c = config("name", "anonymous", "home", "/srv/ftp/pub", "unjailed", "true");
+        c.put("service.pid", "org.ftpd.user~anonymous");
+        UserConfigParser.Result anonymous = parser.parse(c);
+        assertTrue(anonymous.valid(), anonymous.problems()::toString);
+        assertNull(anonymous.settings().account().property("unjailed"));
+        assertTrue(anonymous.settings().warnings().stream().anyMatch(w -> w.contains("unjailed")));
+    }
+
+    @Test
     void typedValuesFromConfigurationAdmin() {
         UserConfigParser.Result r = parser.parse(config("password", "pw", "home", "/a", "enabled", Boolean.FALSE,
                 "max.sessions", 7, "perm.override", new String[] {"/a=el", "/b/**=elr"}));
