@@ -5,7 +5,7 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -39,6 +39,9 @@ final class ConfinedAccess {
     private final Path realRoot;
     private final VirtualErrors errors;
     private final boolean secure;
+    // Jimfs's handle-relative move follows a link it should move (the link becomes a second name of the
+    // directory), so handle-relative moves are used only where they are renameat(2): the default filesystem
+    private final boolean handleMoves;
 
     ConfinedAccess(Path realRoot, VirtualErrors errors) throws IOException {
         this(realRoot, errors, true);
@@ -51,6 +54,7 @@ final class ConfinedAccess {
         try (DirectoryStream<Path> probe = Files.newDirectoryStream(realRoot)) {
             this.secure = useHandles && probe instanceof SecureDirectoryStream;
         }
+        this.handleMoves = secure && realRoot.getFileSystem() == FileSystems.getDefault();
     }
 
     /** Whether operations walk directory handles (no race) rather than re-checking paths. */
@@ -181,7 +185,7 @@ final class ConfinedAccess {
         requireBelowRoot(checkedFrom, virtualFrom);
         requireBelowRoot(checkedTo, virtualTo);
         try {
-            if (secure) {
+            if (handleMoves) {
                 try (SecureDirectoryStream<Path> from = walkTo(checkedFrom.getParent(), virtualFrom);
                         SecureDirectoryStream<Path> to = walkTo(checkedTo.getParent(), virtualTo)) {
                     from.move(checkedFrom.getFileName(), to, checkedTo.getFileName());
@@ -205,14 +209,12 @@ final class ConfinedAccess {
         requireBelowRoot(checkedFrom, virtual);
         requireBelowRoot(checkedTo, virtual);
         try {
-            if (secure) {
+            if (handleMoves) {
                 try (SecureDirectoryStream<Path> from = walkTo(checkedFrom.getParent(), virtual);
                         SecureDirectoryStream<Path> to = walkTo(checkedTo.getParent(), virtual)) {
                     // renameat(2) on Unix: replaces the target atomically
                     from.move(checkedFrom.getFileName(), to, checkedTo.getFileName());
                     return;
-                } catch (FileAlreadyExistsException e) {
-                    // a provider whose handle-relative move does not replace (Jimfs): by path, checked again
                 }
             }
             requireUnchanged(checkedFrom.getParent(), virtual);

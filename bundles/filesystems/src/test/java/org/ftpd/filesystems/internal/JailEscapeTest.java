@@ -44,8 +44,13 @@ class JailEscapeTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        fx = new JailFixture(Files.createTempDirectory(tmp, "case"));
+        fx = new JailFixture(newBase());
         fs = new JailedFileSystem(fx.home);
+    }
+
+    /** A fresh, empty folder for one case; subclasses run the same cases on other providers. */
+    protected Path newBase() throws IOException {
+        return Files.createTempDirectory(tmp, "case");
     }
 
     /** Every operation, by name. */

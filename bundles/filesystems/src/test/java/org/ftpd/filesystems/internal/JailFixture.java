@@ -42,11 +42,11 @@ final class JailFixture {
         Files.createDirectory(home.resolve("sub"));
         Files.createDirectory(home.resolve("empty"));
         write(home.resolve("sub/inner.txt"), "inner");
-        Files.createSymbolicLink(home.resolve("out-file"), Path.of("../outside/secret.txt"));
+        Files.createSymbolicLink(home.resolve("out-file"), this.base.getFileSystem().getPath("../outside/secret.txt"));
         Files.createSymbolicLink(home.resolve("out-dir"), outside);
-        Files.createSymbolicLink(home.resolve("sub/up"), Path.of("../../outside"));
-        Files.createSymbolicLink(home.resolve("dangling"), Path.of("../outside/nothing"));
-        Files.createSymbolicLink(home.resolve("in-file"), Path.of("sub/inner.txt"));
+        Files.createSymbolicLink(home.resolve("sub/up"), this.base.getFileSystem().getPath("../../outside"));
+        Files.createSymbolicLink(home.resolve("dangling"), this.base.getFileSystem().getPath("../outside/nothing"));
+        Files.createSymbolicLink(home.resolve("in-file"), this.base.getFileSystem().getPath("sub/inner.txt"));
         Files.createSymbolicLink(home.resolve("in-dir"), home.resolve("sub"));
     }
 
