@@ -54,6 +54,20 @@ public class PyftpdInKarafIT extends PyftpdKarafTestSupport {
     }
 
     @Test
+    public void noComponentOfOursFailsOrWaitsForAService() {
+        Components components = new Components(bundleContext, OUR_BUNDLES);
+        Poll.until("no component of ours failed or misses a service: " + components.broken(), SOON,
+                () -> components.broken().isEmpty());
+        assertTrue("the server component (PID org.ftpd) is active", components.isActive("org.ftpd"));
+
+        // none of these tests feeds an invalid value that deserves an ERROR: any is a defect
+        List<String> errors = logSince(0).lines()
+                .filter(line -> line.contains("| ERROR |") && line.contains(" - org.ftpd."))
+                .toList();
+        assertTrue("our bundles logged errors: " + errors, errors.isEmpty());
+    }
+
+    @Test
     public void installingTheFeatureKeepsTheOperatorsConfigurationAndAddsTheDefaults() throws Exception {
         // the feature's own file says host = 0.0.0.0 and port = 2121; the operator's says loopback
         String serverFile = Files.readString(karafFile("etc/org.ftpd.cfg"));
