@@ -187,15 +187,15 @@ public final class FtpServer {
         if (address.isUnresolved()) {
             throw new IOException("cannot listen on " + s.host() + ":" + s.port() + ": unknown host");
         }
-        ChannelFuture bound = new ServerBootstrap()
+        ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(r.acceptors(), r.workers())
                 .channel(r.context().transport().serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 128)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ControlChannelInitializer(r.context()))
-                .bind(address)
-                .awaitUninterruptibly();
+                .childHandler(new ControlChannelInitializer(r.context()));
+        r.context().transport().keepUrgentDataInline(bootstrap);
+        ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             throw new IOException("cannot listen on " + Addresses.format(address) + ": " + bound.cause().getMessage(),
                     bound.cause());

@@ -26,6 +26,15 @@ public record Transport(String name, IoHandlerFactory ioHandlerFactory, Class<? 
         return new Transport("nio", NioIoHandler.newFactory(), NioServerSocketChannel.class, NioSocketChannel.class);
     }
 
+    /** Keeps TCP urgent data in the stream of the control connections {@code bootstrap} accepts. */
+    public void keepUrgentDataInline(io.netty.bootstrap.ServerBootstrap bootstrap) {
+        if (name.equals("epoll")) {
+            EpollTransport.urgentDataInline(bootstrap);
+        } else {
+            UrgentDataInline.nio(bootstrap);
+        }
+    }
+
     /** Epoll when it is usable here, else NIO. Survives the epoll classes being absent (optional import). */
     public static Transport best(boolean preferNative) {
         if (preferNative) {
