@@ -191,11 +191,11 @@ public class PyftpdInKarafIT extends PyftpdKarafTestSupport {
     }
 
     @Test
-    public void badPortIsLoggedAndTheLastGoodPortKeepsServing() throws Exception {
+    public void badPortInTheFileIsLoggedAndTheLastGoodPortKeepsServing() throws Exception {
         int goodPort = configuredPort();
         long logOffset = logSize();
 
-        setServerProperty("port", "abc");
+        editServerFile("port", "abc");
         try {
             Poll.until("the bad port value is logged", SOON, () -> logSince(logOffset).lines()
                     .anyMatch(line -> (line.contains("WARN") || line.contains("ERROR"))
@@ -203,8 +203,15 @@ public class PyftpdInKarafIT extends PyftpdKarafTestSupport {
             assertTrue("the server still serves on " + goodPort,
                     Ftp.canLogIn(goodPort, "anonymous", "itest@example.org"));
         } finally {
-            setServerProperty("port", Integer.toString(goodPort));
+            editServerFile("port", Integer.toString(goodPort));
         }
+        Poll.until("the configuration is good again", SOON, () -> {
+            try {
+                return configuredPort() == goodPort;
+            } catch (IOException | NumberFormatException e) {
+                return false;
+            }
+        });
         Poll.until("the server serves on " + goodPort + " after the fix", SOON,
                 () -> Ftp.canLogIn(goodPort, "anonymous", "itest@example.org"));
     }

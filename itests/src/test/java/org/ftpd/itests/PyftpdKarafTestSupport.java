@@ -92,6 +92,15 @@ public abstract class PyftpdKarafTestSupport extends KarafTestSupport {
         configuration.update(properties);
     }
 
+    /** Sets one key in etc/org.ftpd.cfg the way an operator edits it; fileinstall passes it on. */
+    protected void editServerFile(String key, String value) throws IOException {
+        Path file = karafFile("etc/org.ftpd.cfg");
+        List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+        lines.removeIf(line -> line.replace(" ", "").startsWith(key + "="));
+        lines.add(key + " = " + value);
+        Files.write(file, lines, StandardCharsets.UTF_8);
+    }
+
     protected org.osgi.service.cm.Configuration serverConfiguration() throws IOException {
         // location "?" binds to any bundle: the same unbound configuration fileinstall created from etc/
         return configurationAdmin.getConfiguration(SERVER_PID, "?");
