@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,10 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.stream.Stream;
+import org.ftpd.api.WriteMode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -110,5 +115,42 @@ class ConfinedAccessRaceTest {
         swap();
         // no handle-relative mkdir exists: the directory may appear outside, but the operation is refused
         assertThrows(AccessDeniedException.class, () -> access.createDirectory(checked, "/victim/made"));
+    }
+    /** The attacker's move while an upload runs: the directory (not empty now) is moved aside, a link put in. */
+    private void swapBusy() throws IOException {
+        Files.move(home.resolve("victim"), home.resolve("victim-aside"));
+        Files.createSymbolicLink(home.resolve("victim"), outside);
+    }
+
+    @ParameterizedTest(name = "handles={0}")
+    @ValueSource(booleans = {true, false})
+    void atomicReplaceAfterSwapIsRefused(boolean handles) throws IOException {
+        setUp(handles);
+        Path temporary = Files.writeString(home.resolve("victim/" + Uploads.TEMPORARY_PREFIX + "1"), "payload");
+        Path target = jail.newEntry("/victim/secret.txt");
+        swapBusy();
+        assertThrows(AccessDeniedException.class, () -> access.replace(temporary, target, "/victim/secret.txt"));
+        assertEquals("secret", Files.readString(outside.resolve("secret.txt")));
+        assertEquals(List.of("secret.txt"), names(outside));
+    }
+
+    @Test
+    void anAtomicUploadWhoseFolderIsSwappedMidwayLandsNowhereOutside() throws IOException {
+        setUp(true);
+        JailedFileSystem fs = new JailedFileSystem(home, null, WriteRules.DEFAULT.withAtomicUploads(true),
+                new PrincipalNames());
+        SeekableByteChannel upload = fs.openForWrite("/victim/secret.txt", WriteMode.TRUNCATE, 0);
+        UploadsTest.write(upload, "attacker's bytes");
+        swapBusy();
+        assertThrows(AccessDeniedException.class, upload::close);
+        assertEquals("secret", Files.readString(outside.resolve("secret.txt")));
+        assertEquals(List.of("secret.txt"), names(outside), "no temporary file or target outside");
+        assertEquals("mine", Files.readString(home.resolve("victim-aside/secret.txt")), "the moved folder untouched");
+    }
+
+    private static List<String> names(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 }
