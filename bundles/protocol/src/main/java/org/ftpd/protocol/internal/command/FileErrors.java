@@ -39,6 +39,12 @@ public final class FileErrors {
             return r.reply();
         }
         String where = where(t);
+        if (t instanceof NoSuchFileException || t instanceof AccessDeniedException
+                || t instanceof FileAlreadyExistsException || t instanceof DirectoryNotEmptyException
+                || t instanceof NotDirectoryException) {
+            // the client asked for something impossible: worth a line when debugging, not in the normal log
+            LOG.debug("filesystem refused: {}", t.toString());
+        }
         if (t instanceof NoSuchFileException) {
             return FtpReply.of(550, where + "No such file or directory.");
         }
