@@ -33,6 +33,12 @@ public final class ServerSettings {
     public static final String PERMIT_FOREIGN_ADDRESSES = "permit.foreign.addresses";
     public static final String PERMIT_PRIVILEGED_PORTS = "permit.privileged.ports";
     public static final String MAX_LINE_LENGTH = "max.line.length";
+    public static final String TLS_IMPLICIT_PORT = "tls.implicit.port";
+    public static final String TLS_CONTROL_REQUIRED = "tls.control.required";
+    public static final String TLS_DATA_REQUIRED = "tls.data.required";
+    public static final String TLS_SESSION_REUSE_REQUIRED = "tls.session.reuse.required";
+    public static final String TLS_ANONYMOUS_EXEMPT = "tls.anonymous.exempt";
+    public static final String TLS_HANDSHAKE_TIMEOUT = "tls.handshake.timeout";
 
     private static final ServerSettings DEFAULTS = new Builder().build();
     private static final Map<String, Key> KEYS = keys();
@@ -56,6 +62,12 @@ public final class ServerSettings {
     private final boolean permitForeignAddresses;
     private final boolean permitPrivilegedPorts;
     private final int maxLineLength;
+    private final int tlsImplicitPort;
+    private final boolean tlsControlRequired;
+    private final boolean tlsDataRequired;
+    private final Boolean tlsSessionReuseRequired;
+    private final boolean tlsAnonymousExempt;
+    private final Duration tlsHandshakeTimeout;
 
     private ServerSettings(Builder b) {
         host = b.host;
@@ -73,6 +85,12 @@ public final class ServerSettings {
         permitForeignAddresses = b.permitForeignAddresses;
         permitPrivilegedPorts = b.permitPrivilegedPorts;
         maxLineLength = b.maxLineLength;
+        tlsImplicitPort = b.tlsImplicitPort;
+        tlsControlRequired = b.tlsControlRequired;
+        tlsDataRequired = b.tlsDataRequired;
+        tlsSessionReuseRequired = b.tlsSessionReuseRequired;
+        tlsAnonymousExempt = b.tlsAnonymousExempt;
+        tlsHandshakeTimeout = b.tlsHandshakeTimeout;
     }
 
     /** The settings used when nothing is configured. */
@@ -162,6 +180,49 @@ public final class ServerSettings {
     /** The longest command line accepted, in bytes. */
     public int maxLineLength() {
         return maxLineLength;
+    }
+
+    /** The implicit FTPS port (TLS from the first byte), 0 when there is none. */
+    public int tlsImplicitPort() {
+        return tlsImplicitPort;
+    }
+
+    /** Whether USER and PASS are refused until the control connection is protected (AUTH TLS or implicit). */
+    public boolean tlsControlRequired() {
+        return tlsControlRequired;
+    }
+
+    /** Whether transfers are refused (521) unless data connections are protected (PROT P). */
+    public boolean tlsDataRequired() {
+        return tlsDataRequired;
+    }
+
+    /**
+     * Whether a protected data connection must resume the control connection's TLS session (else 522): as
+     * configured, or, when left to {@code auto}, whenever TLS is required on the control or data connection.
+     */
+    public boolean tlsSessionReuseRequired() {
+        return tlsSessionReuseRequired != null ? tlsSessionReuseRequired : tlsControlRequired || tlsDataRequired;
+    }
+
+    /** {@code tls.session.reuse.required} as configured: true, false, or null for {@code auto}. */
+    public Boolean tlsSessionReuseSetting() {
+        return tlsSessionReuseRequired;
+    }
+
+    /** Whether user {@code anonymous} is exempt from the TLS requirements. */
+    public boolean tlsAnonymousExempt() {
+        return tlsAnonymousExempt;
+    }
+
+    /** How long a TLS handshake (control or data) may take before the connection is closed. */
+    public Duration tlsHandshakeTimeout() {
+        return tlsHandshakeTimeout;
+    }
+
+    /** Whether the implicit FTPS listener (host or port) differs from {@code other}'s. */
+    public boolean tlsListensElsewhereThan(ServerSettings other) {
+        return tlsImplicitPort != other.tlsImplicitPort || tlsImplicitPort != 0 && !host.equals(other.host);
     }
 
     /** Whether the listening address (host or port) differs from {@code other}'s. */
@@ -349,7 +410,29 @@ public final class ServerSettings {
                 ServerSettings::permitPrivilegedPorts, Builder::permitPrivilegedPorts);
         add(m, MAX_LINE_LENGTH, (b, v) -> b.maxLineLength(integer(v, 512, 65_536)), ServerSettings::maxLineLength,
                 Builder::maxLineLength);
+        add(m, TLS_IMPLICIT_PORT, (b, v) -> b.tlsImplicitPort(v.isEmpty() ? 0 : integer(v, 0, 65535)),
+                ServerSettings::tlsImplicitPort, Builder::tlsImplicitPort);
+        add(m, TLS_CONTROL_REQUIRED, (b, v) -> b.tlsControlRequired(bool(v)), ServerSettings::tlsControlRequired,
+                Builder::tlsControlRequired);
+        add(m, TLS_DATA_REQUIRED, (b, v) -> b.tlsDataRequired(bool(v)), ServerSettings::tlsDataRequired,
+                Builder::tlsDataRequired);
+        m.put(TLS_SESSION_REUSE_REQUIRED, new Key(TLS_SESSION_REUSE_REQUIRED,
+                (b, v) -> b.tlsSessionReuseRequired(v.isEmpty() || v.equalsIgnoreCase("auto") ? null : boolOrAuto(v)),
+                (b, s) -> b.tlsSessionReuseRequired(s.tlsSessionReuseSetting()),
+                s -> s.tlsSessionReuseSetting() == null ? "auto" : s.tlsSessionReuseSetting()));
+        add(m, TLS_ANONYMOUS_EXEMPT, (b, v) -> b.tlsAnonymousExempt(bool(v)), ServerSettings::tlsAnonymousExempt,
+                Builder::tlsAnonymousExempt);
+        addTime(m, TLS_HANDSHAKE_TIMEOUT, (b, v) -> b.tlsHandshakeTimeout(seconds(v, 1, 3_600)),
+                ServerSettings::tlsHandshakeTimeout, Builder::tlsHandshakeTimeout);
         return m;
+    }
+
+    private static boolean boolOrAuto(String text) {
+        try {
+            return bool(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("expected true, false or auto");
+        }
     }
 
     private static <T> void add(Map<String, Key> m, String name, BiConsumer<Builder, String> apply,
@@ -367,7 +450,8 @@ public final class ServerSettings {
     private List<Object> values() {
         return java.util.Arrays.asList(host, port, passivePorts, masqueradeAddress, banner, maxConnections,
                 maxConnectionsPerIp, idleTimeout, dataTimeout, passiveAcceptTimeout, maxLoginAttempts,
-                loginFailedDelay, permitForeignAddresses, permitPrivilegedPorts, maxLineLength);
+                loginFailedDelay, permitForeignAddresses, permitPrivilegedPorts, maxLineLength, tlsImplicitPort,
+                tlsControlRequired, tlsDataRequired, tlsSessionReuseRequired, tlsAnonymousExempt, tlsHandshakeTimeout);
     }
 
     @Override
@@ -385,6 +469,8 @@ public final class ServerSettings {
         return "ServerSettings[host=" + host + ", port=" + port + ", passive.ports=" + passivePorts
                 + ", masquerade.address=" + masqueradeAddress + ", max.connections=" + maxConnections
                 + ", max.connections.per.ip=" + maxConnectionsPerIp + ", idle.timeout=" + idleTimeout.toSeconds()
+                + ", tls.implicit.port=" + tlsImplicitPort + ", tls.control.required=" + tlsControlRequired
+                + ", tls.data.required=" + tlsDataRequired + ", tls.session.reuse.required=" + tlsSessionReuseRequired()
                 + "]";
     }
 
@@ -405,6 +491,12 @@ public final class ServerSettings {
         private boolean permitForeignAddresses;
         private boolean permitPrivilegedPorts;
         private int maxLineLength = 4096;
+        private int tlsImplicitPort;
+        private boolean tlsControlRequired;
+        private boolean tlsDataRequired;
+        private Boolean tlsSessionReuseRequired;
+        private boolean tlsAnonymousExempt;
+        private Duration tlsHandshakeTimeout = Duration.ofSeconds(10);
 
         private Builder() {
         }
@@ -425,6 +517,12 @@ public final class ServerSettings {
             permitForeignAddresses = s.permitForeignAddresses;
             permitPrivilegedPorts = s.permitPrivilegedPorts;
             maxLineLength = s.maxLineLength;
+            tlsImplicitPort = s.tlsImplicitPort;
+            tlsControlRequired = s.tlsControlRequired;
+            tlsDataRequired = s.tlsDataRequired;
+            tlsSessionReuseRequired = s.tlsSessionReuseRequired;
+            tlsAnonymousExempt = s.tlsAnonymousExempt;
+            tlsHandshakeTimeout = s.tlsHandshakeTimeout;
         }
 
         public Builder host(String value) {
@@ -508,6 +606,44 @@ public final class ServerSettings {
                 throw new IllegalArgumentException(MAX_LINE_LENGTH + " must be at least 64");
             }
             maxLineLength = value;
+            return this;
+        }
+
+        /** The implicit FTPS port; 0 (default) for none. */
+        public Builder tlsImplicitPort(int value) {
+            if (value < 0 || value > 65535) {
+                throw new IllegalArgumentException(TLS_IMPLICIT_PORT + " out of range: " + value);
+            }
+            tlsImplicitPort = value;
+            return this;
+        }
+
+        public Builder tlsControlRequired(boolean value) {
+            tlsControlRequired = value;
+            return this;
+        }
+
+        public Builder tlsDataRequired(boolean value) {
+            tlsDataRequired = value;
+            return this;
+        }
+
+        /** True or false, or null (default) for on exactly when TLS is required on the control or data channel. */
+        public Builder tlsSessionReuseRequired(Boolean value) {
+            tlsSessionReuseRequired = value;
+            return this;
+        }
+
+        public Builder tlsAnonymousExempt(boolean value) {
+            tlsAnonymousExempt = value;
+            return this;
+        }
+
+        public Builder tlsHandshakeTimeout(Duration value) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(TLS_HANDSHAKE_TIMEOUT + " must be positive");
+            }
+            tlsHandshakeTimeout = value;
             return this;
         }
 

@@ -2,27 +2,56 @@ package org.ftpd.protocol.internal;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
-import io.netty.handler.codec.LineBasedFrameDecoder;
+import org.ftpd.api.TlsContextProvider;
+import org.ftpd.protocol.internal.codec.ControlLineFramer;
 import org.ftpd.protocol.internal.codec.FtpReplyEncoder;
 import org.ftpd.protocol.internal.codec.FtpRequestDecoder;
 import org.ftpd.protocol.internal.session.ControlHandler;
+import org.ftpd.protocol.internal.tls.TlsEngines;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The pipeline of a control connection: line framing (bounded) -> request decoder -> reply encoder -> session. */
+/**
+ * The pipeline of a control connection: [TLS, on the implicit FTPS port] -> line framing (bounded) -> request
+ * decoder -> reply encoder -> session.
+ */
 public final class ControlChannelInitializer extends ChannelInitializer<Channel> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ControlChannelInitializer.class);
+
     private final ServerContext server;
+    private final boolean implicitTls;
 
     public ControlChannelInitializer(ServerContext server) {
+        this(server, false);
+    }
+
+    /** @param implicitTls whether connections start with a TLS handshake (the implicit FTPS port) */
+    public ControlChannelInitializer(ServerContext server, boolean implicitTls) {
         this.server = server;
+        this.implicitTls = implicitTls;
     }
 
     @Override
     protected void initChannel(Channel ch) {
+        TlsEngines.ControlEngine tls = null;
+        if (implicitTls) {
+            TlsContextProvider provider = server.tls();
+            if (provider == null) {
+                LOG.warn("refused an implicit FTPS connection from {}: no TLS provider is available",
+                        ch.remoteAddress());
+                ch.close();
+                return;
+            }
+            tls = TlsEngines.control(provider);
+            ch.pipeline().addLast("tls", TlsEngines.handler(tls.engine(), false,
+                    server.settings().tlsHandshakeTimeout()));
+        }
         // fail fast: the client hears about an overlong line at once, and the rest of it is discarded
         ch.pipeline()
-                .addLast("framer", new LineBasedFrameDecoder(server.settings().maxLineLength(), true, true))
+                .addLast("framer", new ControlLineFramer(server.settings().maxLineLength()))
                 .addLast("decoder", FtpRequestDecoder.INSTANCE)
                 .addLast("encoder", FtpReplyEncoder.INSTANCE)
-                .addLast("session", new ControlHandler(server));
+                .addLast("session", new ControlHandler(server, tls));
     }
 }

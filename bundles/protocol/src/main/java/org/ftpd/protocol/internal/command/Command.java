@@ -2,6 +2,7 @@ package org.ftpd.protocol.internal.command;
 
 import java.util.concurrent.CompletionStage;
 import org.ftpd.api.Permission;
+import org.ftpd.protocol.internal.ServerContext;
 import org.ftpd.protocol.internal.codec.FtpReply;
 import org.ftpd.protocol.internal.session.FtpSession;
 
@@ -41,6 +42,14 @@ public interface Command {
      */
     default String feature(FtpSession session) {
         return feature();
+    }
+
+    /**
+     * Whether the command can work on this server now; FEAT leaves out the features of those that cannot (AUTH,
+     * PBSZ and PROT without a TLS provider).
+     */
+    default boolean available(ServerContext server) {
+        return true;
     }
 
     /** The syntax shown by HELP, e.g. {@code RETR <SP> file-name}. */

@@ -7,6 +7,7 @@ import org.ftpd.protocol.ServerSettings;
 import org.ftpd.protocol.internal.ServerContext;
 import org.ftpd.protocol.internal.codec.FtpReply;
 import org.ftpd.protocol.internal.session.FtpSession;
+import org.ftpd.protocol.internal.tls.TlsEngines;
 
 /** What a {@link Command} may use while it runs. Every method is called on the session's event loop. */
 public interface CommandContext {
@@ -35,4 +36,16 @@ public interface CommandContext {
      * none runs). ABOR and QUIT use it to answer after a transfer ends.
      */
     CompletableFuture<Void> whenPreviousCommandDone();
+
+    /**
+     * AUTH: protects the control connection with {@code engine}. What the client sent behind the command and
+     * no command has run for yet is dropped; the command's own reply still goes out in clear.
+     */
+    void startTls(TlsEngines.ControlEngine engine);
+
+    /**
+     * CCC: the control connection goes back to clear after the command's (protected) reply. What the client
+     * sent behind the command is dropped.
+     */
+    void stopTls();
 }

@@ -8,14 +8,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.ftpd.api.WriteMode;
+import org.ftpd.protocol.internal.ServerContext;
 import org.ftpd.protocol.internal.session.FtpSession;
 
 /** The verbs the server answers, with what FEAT and HELP print, built from the handlers themselves. */
 public final class CommandRegistry {
 
     /** Verbs of RFC 959 and its extensions that this server recognises but does not carry out (502). */
-    private static final Set<String> KNOWN_UNIMPLEMENTED = Set.of("ACCT", "SMNT", "LPRT", "LPSV", "AUTH",
-            "PBSZ", "PROT", "CCC", "ADAT", "MIC", "CONF", "ENC");
+    private static final Set<String> KNOWN_UNIMPLEMENTED = Set.of("ACCT", "SMNT", "LPRT", "LPSV", "ADAT", "MIC",
+            "CONF", "ENC");
 
     private final Map<String, Command> commands = new TreeMap<>();
 
@@ -77,6 +78,10 @@ public final class CommandRegistry {
         all.add(new MfmtCommand());
         all.add(new HashCommand());
         all.add(new ClntCommand());
+        all.add(new AuthCommand());
+        all.add(new PbszCommand());
+        all.add(new ProtCommand());
+        all.add(new CccCommand());
         return new CommandRegistry(all);
     }
 
@@ -102,8 +107,16 @@ public final class CommandRegistry {
 
     /** The FEAT lines as a session sees them (its MLST facts, its HASH algorithm), sorted. */
     public List<String> features(FtpSession session) {
+        return features(session, null);
+    }
+
+    /** The FEAT lines as a session sees them, of the commands available on {@code server} (if given), sorted. */
+    public List<String> features(FtpSession session, ServerContext server) {
         Set<String> lines = new TreeSet<>();
         for (Command c : commands.values()) {
+            if (server != null && !c.available(server)) {
+                continue;
+            }
             String line = c.feature(session);
             if (line != null) {
                 lines.add(line);

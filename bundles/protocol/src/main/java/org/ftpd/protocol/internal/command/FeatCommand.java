@@ -16,7 +16,7 @@ final class FeatCommand extends BaseCommand {
     public CompletionStage<FtpReply> execute(CommandContext ctx, String argument) {
         List<String> lines = new ArrayList<>();
         lines.add("Features supported:");
-        for (String feature : ctx.server().commands().features(ctx.session())) {
+        for (String feature : ctx.server().commands().features(ctx.session(), ctx.server())) {
             lines.add(" " + feature);
         }
         lines.add("End FEAT.");

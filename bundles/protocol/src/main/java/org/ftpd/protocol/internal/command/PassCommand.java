@@ -18,6 +18,7 @@ import org.ftpd.api.UnknownUserException;
 import org.ftpd.protocol.internal.ServerContext;
 import org.ftpd.protocol.internal.codec.FtpReply;
 import org.ftpd.protocol.internal.session.FtpSession;
+import org.ftpd.protocol.internal.tls.TlsPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +54,12 @@ final class PassCommand extends BaseCommand {
             throw new ReplyException(503, "User already authenticated.");
         }
         String user = session.pendingUser();
+        FtpReply refusal = TlsPolicy.controlRefusal(ctx.settings(), session.tls(), user);
+        if (refusal != null) {
+            // never a password in clear when TLS is required
+            session.pendingUser(null);
+            throw new ReplyException(refusal);
+        }
         if (user == null) {
             throw new ReplyException(503, "Login with USER first.");
         }

@@ -3,6 +3,7 @@ package org.ftpd.protocol.internal.data;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslCloseCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 
@@ -48,6 +49,10 @@ final class DataChannelHandler extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent) {
             transfer.stalled();
+        } else if (evt instanceof SslCloseCompletionEvent) {
+            // PROT P: the client's close_notify ends the data like the end of the stream (some clients wait for
+            // ours before closing the connection)
+            transfer.dataClosed();
         } else {
             ctx.fireUserEventTriggered(evt);
         }

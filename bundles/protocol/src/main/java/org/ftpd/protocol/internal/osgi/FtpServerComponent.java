@@ -25,6 +25,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,6 +111,33 @@ public final class FtpServerComponent {
         @AttributeDefinition(name = "Max line length", min = "512", max = "65536",
                 description = "Longest command line in bytes; longer lines get 500.")
         int max_line_length() default 4096;
+
+        @AttributeDefinition(name = "Implicit FTPS port", min = "0", max = "65535",
+                description = "Port where connections start with TLS (implicit FTPS, usually 990); 0: none.")
+        int tls_implicit_port() default 0;
+
+        @AttributeDefinition(name = "TLS required on the control channel",
+                description = "Refuse USER and PASS (534) until the control connection is protected (AUTH TLS).")
+        boolean tls_control_required() default false;
+
+        @AttributeDefinition(name = "TLS required on the data channel",
+                description = "Refuse transfers (521) unless data connections are protected (PROT P).")
+        boolean tls_data_required() default false;
+
+        @AttributeDefinition(name = "TLS session reuse required", options = {
+            @Option(value = "auto", label = "when TLS is required"), @Option(value = "true", label = "always"),
+            @Option(value = "false", label = "never")},
+                description = "A protected data connection must resume the control connection's TLS session "
+                        + "(else 522), so nobody else can take it over; auto: when TLS is required.")
+        String tls_session_reuse_required() default "auto";
+
+        @AttributeDefinition(name = "Anonymous exempt from TLS",
+                description = "User anonymous is exempt from the three TLS requirements above.")
+        boolean tls_anonymous_exempt() default false;
+
+        @AttributeDefinition(name = "TLS handshake timeout", min = "1", max = "3600",
+                description = "Seconds a TLS handshake (control or data connection) may take.")
+        int tls_handshake_timeout() default 10;
 
         @AttributeDefinition(name = "Authorizer filter",
                 description = "LDAP filter selecting the Authorizer services to ask, in ranking order.")

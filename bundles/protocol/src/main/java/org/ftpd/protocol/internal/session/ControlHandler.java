@@ -4,18 +4,25 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.ssl.SslCloseCompletionEvent;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSession;
 import org.ftpd.api.FtpFileSystem;
 import org.ftpd.api.SessionInfo;
 import org.ftpd.protocol.ServerSettings;
 import org.ftpd.protocol.internal.ConnectionLimiter;
 import org.ftpd.protocol.internal.ServerContext;
+import org.ftpd.protocol.internal.codec.ControlLineFramer;
 import org.ftpd.protocol.internal.codec.FtpReply;
 import org.ftpd.protocol.internal.codec.FtpRequest;
 import org.ftpd.protocol.internal.command.Command;
@@ -23,6 +30,7 @@ import org.ftpd.protocol.internal.command.CommandContext;
 import org.ftpd.protocol.internal.command.FileErrors;
 import org.ftpd.protocol.internal.command.ReplyException;
 import org.ftpd.protocol.internal.data.Transfer;
+import org.ftpd.protocol.internal.tls.TlsEngines;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +40,11 @@ import org.slf4j.LoggerFactory;
  * full), except those that run during a transfer (ABOR, STAT, QUIT). It knows no verb: it looks handlers up in
  * the registry, checks login, and writes the reply each command completes with. A 221 or 421 reply closes the
  * connection (RFC 959 says both announce closing).
+ *
+ * <p>TLS: on the implicit port the channel starts with a TLS handler; AUTH and CCC switch it on and off through
+ * {@link #startTls} and {@link #stopTls}, which first drop whatever the client sent but no command has run for
+ * yet, so that nothing sent in clear runs protected, or the other way round (the STARTTLS injection class,
+ * CVE-2011-1575).
  */
 public final class ControlHandler extends SimpleChannelInboundHandler<FtpRequest> implements CommandContext {
 
@@ -40,6 +53,7 @@ public final class ControlHandler extends SimpleChannelInboundHandler<FtpRequest
     private static final int MAX_OVERLONG_LINES = 3;
 
     private final ServerContext server;
+    private final TlsEngines.ControlEngine implicitTls;
     private ChannelHandlerContext ctx;
     private FtpSession session;
     private IdleWatch idle;
@@ -48,12 +62,20 @@ public final class ControlHandler extends SimpleChannelInboundHandler<FtpRequest
     private boolean busy;
     private boolean transferCommandRunning;
     private int overlongLines;
+    private boolean clearAfterReply;
+    private boolean clearing;
     private final ArrayDeque<FtpRequest> queue = new ArrayDeque<>();
     private CompletableFuture<Void> currentDone = CompletableFuture.completedFuture(null);
     private CompletableFuture<Void> previousDone = currentDone;
 
     public ControlHandler(ServerContext server) {
+        this(server, null);
+    }
+
+    /** @param implicitTls the engine of the implicit port's TLS handler, or null for a connection in clear */
+    public ControlHandler(ServerContext server, TlsEngines.ControlEngine implicitTls) {
         this.server = server;
+        this.implicitTls = implicitTls;
     }
 
     // ---- connection life cycle
@@ -72,6 +94,9 @@ public final class ControlHandler extends SimpleChannelInboundHandler<FtpRequest
         }
         admitted = true;
         session = new FtpSession(server.nextSessionId(), remote, local);
+        if (implicitTls != null) {
+            session.tls().started(implicitTls, true);
+        }
         server.controlChannels().add(context.channel());
         SessionInfo s = session.snapshot();
         server.events().fire("connect", l -> l.onConnect(s));
@@ -135,7 +160,10 @@ public final class ControlHandler extends SimpleChannelInboundHandler<FtpRequest
             channelRead0(context, FtpRequest.TOO_LONG);
             return;
         }
-        if (cause instanceof IOException) {
+        if (cause instanceof DecoderException && cause.getCause() instanceof SSLException) {
+            // a failed handshake or a bad record: the TLS handler closes the connection
+            LOG.info("{}: TLS error on the control connection: {}", session, cause.getCause().toString());
+        } else if (cause instanceof IOException) {
             LOG.debug("{}: {}", session, cause.toString());
         } else {
             LOG.warn("{}: unexpected error, closing the connection", session, cause);
@@ -148,6 +176,11 @@ public final class ControlHandler extends SimpleChannelInboundHandler<FtpRequest
     @Override
     protected void channelRead0(ChannelHandlerContext context, FtpRequest request) {
         if (closing || !admitted) {
+            return;
+        }
+        if (clearing) {
+            // still protected after CCC, before the client's close_notify: not a command
+            LOG.debug("{}: dropped a protected line sent after CCC", session);
             return;
         }
         idle.touch();
@@ -258,6 +291,73 @@ public final class ControlHandler extends SimpleChannelInboundHandler<FtpRequest
         } else {
             ctx.writeAndFlush(reply);
         }
+        if (clearAfterReply && !reply.isPreliminary()) {
+            clearAfterReply = false;
+            SslHandler tls = ctx.pipeline().get(SslHandler.class);
+            if (tls != null) {
+                // CCC: the reply went out protected; now our close_notify, then the client's ends TLS
+                clearing = true;
+                tls.closeOutbound();
+            }
+        }
+    }
+
+    // ---- TLS on the control connection
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext context, Object event) {
+        if (event instanceof SslHandshakeCompletionEvent handshake) {
+            handshakeDone(context, handshake);
+        } else if (event instanceof SslCloseCompletionEvent) {
+            tlsClosedByClient(context);
+        } else {
+            context.fireUserEventTriggered(event);
+        }
+    }
+
+    private void handshakeDone(ChannelHandlerContext context, SslHandshakeCompletionEvent event) {
+        if (!event.isSuccess()) {
+            LOG.info("{}: TLS handshake failed: {}", session == null ? context.channel() : session,
+                    event.cause().toString());
+            context.close();
+            return;
+        }
+        SslHandler tls = context.pipeline().get(SslHandler.class);
+        if (session == null || tls == null) {
+            return;
+        }
+        SSLSession established = tls.engine().getSession();
+        session.tls().established(established);
+        session.secure(true);
+        LOG.debug("{}: TLS established ({}, {})", session, established.getProtocol(), established.getCipherSuite());
+    }
+
+    private void tlsClosedByClient(ChannelHandlerContext context) {
+        SslHandler tls = context.pipeline().get(SslHandler.class);
+        if (!clearing || tls == null) {
+            LOG.debug("{}: the client ended TLS on the control connection", session);
+            context.close();
+            return;
+        }
+        // CCC complete: what follows the client's close_notify is clear text, and reaches the framer
+        clearing = false;
+        session.tls().cleared();
+        session.secure(false);
+        context.pipeline().remove(tls);
+        LOG.info("{}: control connection in clear after CCC", session);
+    }
+
+    /** Drops the commands waiting to run and the bytes read but not yet framed. */
+    private void discardUnprocessedInput() {
+        queue.clear();
+        ControlLineFramer old = ctx.pipeline().get(ControlLineFramer.class);
+        if (old != null) {
+            old.discardBuffered();
+            ctx.pipeline().replace(old, "framer", new ControlLineFramer(settings().maxLineLength()));
+        }
+        if (!ctx.channel().config().isAutoRead() && ctx.channel().isActive()) {
+            ctx.channel().config().setAutoRead(true);
+        }
     }
 
     private void onLoop(Runnable action) {
@@ -308,5 +408,20 @@ public final class ControlHandler extends SimpleChannelInboundHandler<FtpRequest
     @Override
     public CompletableFuture<Void> whenPreviousCommandDone() {
         return previousDone;
+    }
+
+    @Override
+    public void startTls(TlsEngines.ControlEngine engine) {
+        discardUnprocessedInput();
+        session.tls().started(engine, false);
+        // first in the pipeline, before the reply is written: the reply passes in clear, the client's hello
+        // and everything after go through TLS
+        ctx.pipeline().addFirst("tls", TlsEngines.handler(engine.engine(), true, settings().tlsHandshakeTimeout()));
+    }
+
+    @Override
+    public void stopTls() {
+        discardUnprocessedInput();
+        clearAfterReply = true;
     }
 }

@@ -10,6 +10,7 @@ import org.ftpd.api.FtpFileSystem;
 import org.ftpd.api.SessionInfo;
 import org.ftpd.protocol.internal.data.DataChannelSource;
 import org.ftpd.protocol.internal.data.Transfer;
+import org.ftpd.protocol.internal.tls.SessionTls;
 import org.ftpd.protocol.internal.listing.Fact;
 
 /**
@@ -25,6 +26,7 @@ public final class FtpSession implements SessionInfo {
 
     private volatile Account account;
     private volatile boolean secure;
+    private final SessionTls tls = new SessionTls();
     private FtpFileSystem fileSystem;
     private String pendingUser;
     private String cwd = "/";
@@ -73,6 +75,11 @@ public final class FtpSession implements SessionInfo {
 
     public void secure(boolean value) {
         secure = value;
+    }
+
+    /** TLS on this connection: AUTH or implicit, PBSZ, PROT, CCC. */
+    public SessionTls tls() {
+        return tls;
     }
 
     @Override

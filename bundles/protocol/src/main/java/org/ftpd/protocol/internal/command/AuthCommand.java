@@ -1,0 +1,68 @@
+package org.ftpd.protocol.internal.command;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import org.ftpd.api.TlsContextProvider;
+import org.ftpd.protocol.internal.ServerContext;
+import org.ftpd.protocol.internal.codec.FtpReply;
+import org.ftpd.protocol.internal.tls.SessionTls;
+import org.ftpd.protocol.internal.tls.TlsEngines;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * AUTH TLS (RFC 4217), and SSL, TLS-C and TLS-P, which pyftpdlib and most servers take as TLS (the protocols
+ * negotiate their own version). 234 goes out in clear, then the client starts the TLS handshake; anything the
+ * client sent behind AUTH before the handshake is dropped. Without a TLS provider: 431.
+ */
+final class AuthCommand extends BaseCommand {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuthCommand.class);
+    private static final Set<String> MECHANISMS = Set.of("TLS", "SSL", "TLS-C", "TLS-P");
+
+    AuthCommand() {
+        super("AUTH", null, false, "AUTH <SP> TLS (set up secure control channel).");
+    }
+
+    @Override
+    public String feature() {
+        return "AUTH TLS";
+    }
+
+    @Override
+    public boolean available(ServerContext server) {
+        return server.tls() != null;
+    }
+
+    @Override
+    public CompletionStage<FtpReply> execute(CommandContext ctx, String argument) throws ReplyException {
+        requireArgument(argument);
+        String mechanism = argument.trim().toUpperCase(Locale.ROOT);
+        if (!MECHANISMS.contains(mechanism)) {
+            throw new ReplyException(504, "AUTH " + printable(mechanism) + " not supported (use TLS).");
+        }
+        SessionTls tls = ctx.session().tls();
+        if (tls.started()) {
+            throw new ReplyException(503, tls.protectsControl() ? "Already using TLS."
+                    : "TLS was already used and cleared on this connection.");
+        }
+        TlsContextProvider provider = ctx.server().tls();
+        if (provider == null) {
+            throw new ReplyException(431, "TLS is not available on this server.");
+        }
+        TlsEngines.ControlEngine engine;
+        try {
+            engine = TlsEngines.control(provider);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: the TLS provider failed to make an engine", ctx.session(), e);
+            throw new ReplyException(431, "TLS is not available right now.");
+        }
+        ctx.startTls(engine);
+        return reply(234, "AUTH " + mechanism + " successful.");
+    }
+
+    private static String printable(String text) {
+        return text.length() > 16 ? text.substring(0, 16) + "..." : text;
+    }
+}
