@@ -19,7 +19,9 @@ import java.util.Random;
 
 import org.apache.commons.net.ftp.FTPClient;
 import org.apache.commons.net.ftp.FTPReply;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.junit.Before;
+import org.junit.Ignore;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -165,6 +167,52 @@ public class PyftpdInKarafIT extends PyftpdKarafTestSupport {
             assertNotEquals("", hash.trim());
             assertTrue("the plain password still logs in against its hash", Ftp.canLogIn(port, user, password));
             assertFalse("a wrong password is refused", Ftp.canLogIn(port, user, password + "x"));
+        } finally {
+            account.delete();
+        }
+    }
+
+    // The engine sends a file zero-copy whenever it gets a FileChannel; Jimfs hands out FileChannels too, and
+    // Netty's epoll sendfile cannot read them, so RETR from a memory: home ends in 426 on Linux (NIO works).
+    @Ignore("RETR from memory: homes fails with 426 under the epoll transport: FileSender must use a FileRegion"
+            + " only for channels of the default filesystem")
+    @Test
+    public void memoryFeatureServesMemoryHomes() throws Exception {
+        executeCommand("feature:install " + FEATURE + "-memory", new RolePrincipal("admin"));
+        assertFeatureInstalled(FEATURE + "-memory");
+
+        String user = "dave" + Long.toHexString(System.nanoTime());
+        String password = "pw-" + Long.toHexString(new Random().nextLong());
+        Configuration account = configAdmin().getFactoryConfiguration(USER_FACTORY_PID, user, "?");
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("name", user);
+        properties.put("password", password);
+        properties.put("home", "memory:/" + user);
+        properties.put("perm", "elradfmw");
+        account.update(properties);
+        try {
+            int port = configuredPort();
+            byte[] content = new byte[100_000];
+            new Random(3).nextBytes(content);
+            // the filesystems bundle is refreshed to wire Jimfs: poll until a memory: session stores a file
+            Poll.until(user + " stores a file in memory", SOON, () -> {
+                try {
+                    FTPClient client = Ftp.login(port, user, password);
+                    try {
+                        return Ftp.upload(client, "m.bin", content);
+                    } finally {
+                        Ftp.close(client);
+                    }
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+            FTPClient client = Ftp.login(port, user, password);
+            try {
+                assertArrayEquals("memory: keeps the bytes", content, Ftp.download(client, "m.bin"));
+            } finally {
+                Ftp.close(client);
+            }
         } finally {
             account.delete();
         }
