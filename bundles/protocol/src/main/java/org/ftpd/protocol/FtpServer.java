@@ -65,11 +65,15 @@ public final class FtpServer {
     private ServerSettings settings;
     private Running running;
 
-    /** What exists while the server runs. */
+    /** What exists while the server runs; {@code implicitListener} is the implicit FTPS port's, or null. */
     private record Running(EventLoopGroup acceptors, EventLoopGroup workers, BlockingWork blocking,
-            EventDispatcher events, ServerContext context, Channel listener) {
+            EventDispatcher events, ServerContext context, Channel listener, Channel implicitListener) {
         Running withListener(Channel channel) {
-            return new Running(acceptors, workers, blocking, events, context, channel);
+            return new Running(acceptors, workers, blocking, events, context, channel, implicitListener);
+        }
+
+        Running withImplicitListener(Channel channel) {
+            return new Running(acceptors, workers, blocking, events, context, listener, channel);
         }
     }
 
@@ -109,14 +113,34 @@ public final class FtpServer {
         ServerContext context = new ServerContext(settings, authorizers, fileSystems, tls, events, blocking, transport,
                 CommandRegistry.standard(), new DefaultChannelGroup("ftpd-control", GlobalEventExecutor.INSTANCE),
                 siteCommands);
-        Running r = new Running(acceptors, workers, blocking, events, context, null);
+        Running r = new Running(acceptors, workers, blocking, events, context, null, null);
         try {
-            running = r.withListener(bind(r, settings));
+            r = r.withListener(bind(r, settings));
+            if (settings.tlsImplicitPort() != 0) {
+                r = r.withImplicitListener(bindImplicit(r, settings));
+            }
         } catch (IOException | RuntimeException e) {
+            if (r.listener() != null) {
+                r.listener().close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+            }
             shutdown(r);
             throw e;
         }
+        running = r;
         LOG.info("FTP server listening on {} ({} transport)", describe(running.listener()), transport.name());
+        logImplicit(r.implicitListener(), null);
+    }
+
+    private void logImplicit(Channel listener, Channel previous) {
+        if (listener == null) {
+            if (previous != null) {
+                LOG.info("Implicit FTPS on {} closed", describe(previous));
+            }
+            return;
+        }
+        LOG.info("Implicit FTPS listening on {}{}{}", describe(listener),
+                previous == null ? "" : " (moved from " + describe(previous) + ")",
+                tls.get() == null ? "; no TLS provider yet: connections are refused until one is available" : "");
     }
 
     /** Stops listening, closes every session and releases the threads. Does nothing when not running. */
@@ -128,6 +152,9 @@ public final class FtpServer {
         running = null;
         String where = describe(r.listener());
         r.listener().close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        if (r.implicitListener() != null) {
+            r.implicitListener().close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
         r.context().controlChannels().close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         shutdown(r);
         LOG.info("FTP server on {} stopped", where);
@@ -135,7 +162,8 @@ public final class FtpServer {
 
     /**
      * Applies new settings while running. A new host or port binds the new listener first and then closes the
-     * old one; sessions in progress continue. Limits, banner and timeouts apply to new work at once.
+     * old one; so does a new implicit FTPS port (0 closes it); sessions in progress continue. Limits, banner,
+     * timeouts and TLS requirements apply to new work at once.
      *
      * @throws IOException when the new address cannot be bound; the server keeps its previous settings and
      *         listener
@@ -147,12 +175,35 @@ public final class FtpServer {
             settings = newSettings;
             return;
         }
-        if (newSettings.listensElsewhereThan(settings)) {
-            Channel fresh = bind(r, newSettings);
+        boolean controlMoves = newSettings.listensElsewhereThan(settings);
+        boolean implicitMoves = newSettings.tlsListensElsewhereThan(settings);
+        // bind everything new first: when one cannot be bound nothing changes
+        Channel fresh = controlMoves ? bind(r, newSettings) : null;
+        Channel freshImplicit = null;
+        if (implicitMoves && newSettings.tlsImplicitPort() != 0) {
+            try {
+                freshImplicit = bindImplicit(r, newSettings);
+            } catch (IOException | RuntimeException e) {
+                if (fresh != null) {
+                    fresh.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+                }
+                throw e;
+            }
+        }
+        if (controlMoves) {
             Channel old = r.listener();
-            running = r.withListener(fresh);
+            r = r.withListener(fresh);
+            running = r;
             old.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
             LOG.info("FTP server listening on {} (moved from {})", describe(fresh), describe(old));
+        }
+        if (implicitMoves) {
+            Channel old = r.implicitListener();
+            running = r.withImplicitListener(freshImplicit);
+            if (old != null) {
+                old.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+            }
+            logImplicit(freshImplicit, old);
         }
         settings = newSettings;
         r.context().settings(newSettings);
@@ -172,6 +223,12 @@ public final class FtpServer {
         return running == null ? -1 : ((InetSocketAddress) running.listener().localAddress()).getPort();
     }
 
+    /** The bound implicit FTPS port (useful with a port chosen by the system), or -1 when there is none. */
+    public synchronized int implicitTlsPort() {
+        return running == null || running.implicitListener() == null ? -1
+                : ((InetSocketAddress) running.implicitListener().localAddress()).getPort();
+    }
+
     /** The bound control address, or null when stopped. */
     public synchronized InetSocketAddress localAddress() {
         return running == null ? null : (InetSocketAddress) running.listener().localAddress();
@@ -183,18 +240,31 @@ public final class FtpServer {
     }
 
     private Channel bind(Running r, ServerSettings s) throws IOException {
-        InetSocketAddress address = new InetSocketAddress(s.host(), s.port());
-        if (address.isUnresolved()) {
-            throw new IOException("cannot listen on " + s.host() + ":" + s.port() + ": unknown host");
-        }
-        ServerBootstrap bootstrap = new ServerBootstrap()
+        ServerBootstrap bootstrap = controlBootstrap(r, false);
+        r.context().transport().keepUrgentDataInline(bootstrap);
+        return bind(bootstrap, s.host(), s.port());
+    }
+
+    /** The implicit FTPS listener: no urgent data inline there, a stray byte would break the TLS records. */
+    private Channel bindImplicit(Running r, ServerSettings s) throws IOException {
+        return bind(controlBootstrap(r, true), s.host(), s.tlsImplicitPort());
+    }
+
+    private static ServerBootstrap controlBootstrap(Running r, boolean implicitTls) {
+        return new ServerBootstrap()
                 .group(r.acceptors(), r.workers())
                 .channel(r.context().transport().serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 128)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ControlChannelInitializer(r.context()));
-        r.context().transport().keepUrgentDataInline(bootstrap);
+                .childHandler(new ControlChannelInitializer(r.context(), implicitTls));
+    }
+
+    private static Channel bind(ServerBootstrap bootstrap, String host, int port) throws IOException {
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        if (address.isUnresolved()) {
+            throw new IOException("cannot listen on " + host + ":" + port + ": unknown host");
+        }
         ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             throw new IOException("cannot listen on " + Addresses.format(address) + ": " + bound.cause().getMessage(),

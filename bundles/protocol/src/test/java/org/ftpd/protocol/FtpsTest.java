@@ -3,6 +3,7 @@ package org.ftpd.protocol;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -83,6 +84,71 @@ class FtpsTest {
             assertTrue(client.logout());
         } finally {
             TestServer.quietly(client);
+        }
+    }
+
+    /** A port free right now (the implicit port has no "any free port" value: 0 means off). */
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(TestServer.HOST))) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private FTPSClient implicitClient(int port) throws IOException {
+        FTPSClient client = new FTPSClient(true, TestTls.clientContext());
+        client.setConnectTimeout(5_000);
+        client.setDefaultTimeout(10_000);
+        client.setDataTimeout(Duration.ofSeconds(10));
+        client.connect(TestServer.HOST, port);
+        client.setSoTimeout(10_000);
+        return client;
+    }
+
+    @Test
+    void implicitFtpsOnItsOwnPortMovedAndClosedLive() throws Exception {
+        int implicitPort = freePort();
+        start(s -> s.tlsImplicitPort(implicitPort));
+        assertEquals(implicitPort, server.server.implicitTlsPort());
+        byte[] data = TransferTest.randomBytes(500_000, 7);
+        FTPSClient client = implicitClient(implicitPort);
+        try {
+            assertTrue(client.login("alice", "secret"), client::getReplyString);
+            client.execPBSZ(0);
+            client.execPROT("P");
+            client.setFileType(FTP.BINARY_FILE_TYPE);
+            client.enterLocalPassiveMode();
+            assertTrue(client.storeFile("implicit.bin", new ByteArrayInputStream(data)), client::getReplyString);
+            assertArrayEquals(data, Files.readAllBytes(server.alice.resolve("implicit.bin")));
+            // on the implicit port the control connection stays protected
+            assertEquals(503, client.sendCommand("AUTH", "TLS"));
+
+            int movedTo = freePort();
+            server.server.reconfigure(server.server.settings().toBuilder().tlsImplicitPort(movedTo).build());
+            assertEquals(movedTo, server.server.implicitTlsPort());
+            FTPSClient moved = implicitClient(movedTo);
+            assertTrue(moved.login("alice", "secret"));
+            TestServer.quietly(moved);
+
+            server.server.reconfigure(server.server.settings().toBuilder().tlsImplicitPort(0).build());
+            assertEquals(-1, server.server.implicitTlsPort());
+            assertThrows(java.net.ConnectException.class, () -> implicitClient(movedTo));
+
+            // the session opened before goes on
+            ByteArrayOutputStream down = new ByteArrayOutputStream();
+            assertTrue(client.retrieveFile("implicit.bin", down), client::getReplyString);
+            assertArrayEquals(data, down.toByteArray());
+        } finally {
+            TestServer.quietly(client);
+        }
+    }
+
+    @Test
+    void implicitPortWithoutATlsProviderClosesConnections() throws Exception {
+        int implicitPort = freePort();
+        server = new TestServer(tmp.resolve("srv"), b -> b, s -> s.tlsImplicitPort(implicitPort));
+        try (java.net.Socket socket = new java.net.Socket(TestServer.HOST, implicitPort)) {
+            socket.setSoTimeout(10_000);
+            assertEquals(-1, socket.getInputStream().read());
         }
     }
 
