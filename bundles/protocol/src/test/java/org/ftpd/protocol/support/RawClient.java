@@ -26,6 +26,16 @@ public final class RawClient implements AutoCloseable {
         out.flush();
     }
 
+    /**
+     * Sends {@code line} with its final LF as TCP urgent data, as RFC 959 clients (Python's ftplib) send ABOR: a
+     * server that does not keep urgent data inline never sees the end of that line.
+     */
+    public void sendWithUrgentEnd(String line) throws IOException {
+        out.write((line + "\r").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        socket.sendUrgentData('\n');
+    }
+
     public void send(String line) throws IOException {
         sendRaw((line + "\r\n").getBytes(StandardCharsets.UTF_8));
     }

@@ -52,7 +52,7 @@ public final class MachineListing {
             case MODIFY -> file.lastModified() == null ? null : TIME.format(file.lastModified());
             case PERM -> perm(file, permissions);
             case UNIQUE -> file.uniqueId() == null ? null : factValue(file.uniqueId());
-            case UNIX_MODE -> file.mode() < 0 ? null : String.format(Locale.ROOT, "0%o", file.mode() & 07777);
+            case UNIX_MODE -> file.mode() < 0 ? null : "0" + Integer.toOctalString(file.mode() & 07777);
             case UNIX_UID -> isNumber(file.owner()) ? file.owner() : null;
             case UNIX_GID -> isNumber(file.group()) ? file.group() : null;
             case UNIX_OWNER -> isName(file.owner()) && isPlain(file.owner()) ? file.owner() : null;

@@ -21,14 +21,34 @@ public final class UnixListing {
     }
 
     public static String line(FtpFile file, Instant now) {
-        String mode = modeString(file);
         String owner = file.owner() == null ? "owner" : file.owner();
         String group = file.group() == null ? "group" : file.group();
         Instant time = file.lastModified() == null ? Instant.EPOCH : file.lastModified();
         boolean recent = Duration.between(time, now).abs().compareTo(RECENT_WINDOW) < 0;
-        String when = (recent ? RECENT : OLD).format(time);
-        return String.format(Locale.ROOT, "%s %3d %-8s %-8s %8d %s %s", mode, Math.max(1, file.linkCount()), owner,
-                group, file.size(), when, file.name());
+        // built by hand rather than with String.format: a listing of a big directory makes many of these
+        StringBuilder sb = new StringBuilder(64 + file.name().length());
+        sb.append(modeString(file)).append(' ');
+        padLeft(sb, Integer.toString(Math.max(1, file.linkCount())), 3).append(' ');
+        padRight(sb, owner, 8).append(' ');
+        padRight(sb, group, 8).append(' ');
+        padLeft(sb, Long.toString(file.size()), 8).append(' ');
+        (recent ? RECENT : OLD).formatTo(time, sb);
+        return sb.append(' ').append(file.name()).toString();
+    }
+
+    private static StringBuilder padLeft(StringBuilder sb, String text, int width) {
+        for (int i = text.length(); i < width; i++) {
+            sb.append(' ');
+        }
+        return sb.append(text);
+    }
+
+    private static StringBuilder padRight(StringBuilder sb, String text, int width) {
+        sb.append(text);
+        for (int i = text.length(); i < width; i++) {
+            sb.append(' ');
+        }
+        return sb;
     }
 
     static String modeString(FtpFile file) {
