@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class FileSender extends Transfer {
 
     static final int CHUNK = 64 * 1024;
+    private static final String PLATFORM_FILE_CHANNEL = "sun.nio.ch.FileChannelImpl";
     private static final Logger LOG = LoggerFactory.getLogger(FileSender.class);
     private static final FtpReply READ_ERROR = FtpReply.of(451, "Requested action aborted: error reading the file.");
 
@@ -41,7 +42,15 @@ public final class FileSender extends Transfer {
 
     /** Whether this transfer goes without copying through user space. */
     public boolean zeroCopy() {
-        return ascii == null && file instanceof FileChannel && data.pipeline().get(SslHandler.class) == null;
+        return ascii == null && isPlatformFileChannel(file) && data.pipeline().get(SslHandler.class) == null;
+    }
+
+    /**
+     * Whether the channel is the JDK's own file channel. Only that one has the file descriptor that native
+     * sendfile (epoll) needs; other providers' FileChannels (Jimfs, zipfs) are sent in chunks.
+     */
+    static boolean isPlatformFileChannel(SeekableByteChannel channel) {
+        return channel instanceof FileChannel && PLATFORM_FILE_CHANNEL.equals(channel.getClass().getName());
     }
 
     /** Progress so far; for a zero-copy send, what the transport has written of the region. */
