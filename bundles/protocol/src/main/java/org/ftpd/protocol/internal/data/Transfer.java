@@ -64,6 +64,10 @@ public abstract class Transfer {
             data.pipeline().addLast("stall", new IdleStateHandler(true, 0, 0, stall.toMillis(), TimeUnit.MILLISECONDS));
         }
         data.pipeline().addLast("transfer", new DataChannelHandler(this));
+        if (kind != Kind.UPLOAD) {
+            // PROT P: what TLS held back goes ahead of the data (an upload's waits for the close)
+            TlsTicketHold.release(data);
+        }
         begin();
         return result;
     }

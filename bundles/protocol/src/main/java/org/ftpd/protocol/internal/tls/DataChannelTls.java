@@ -7,6 +7,7 @@ import javax.net.ssl.SSLSession;
 import org.ftpd.api.TlsContextProvider;
 import org.ftpd.protocol.ServerSettings;
 import org.ftpd.protocol.internal.codec.FtpReply;
+import org.ftpd.protocol.internal.data.TlsTicketHold;
 import org.ftpd.protocol.internal.session.FtpSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,7 @@ public final class DataChannelTls {
         SessionTls tls = session.tls();
         SslHandler handler = TlsEngines.handler(TlsEngines.data(provider, tls), false, settings.tlsHandshakeTimeout());
         data.pipeline().addFirst("ssl", handler);
+        data.pipeline().addFirst("tls-ticket-hold", new TlsTicketHold(handler));
         CompletableFuture<Channel> result = new CompletableFuture<>();
         boolean reuseRequired = TlsPolicy.reuseRequired(settings, session.userName());
         handler.handshakeFuture().addListener(f -> {
