@@ -290,6 +290,29 @@ class SessionCommandsTest {
     }
 
     @Test
+    void anUnspecifiedActiveAddressMeansTheClientItself() throws IOException {
+        start();
+        Files.writeString(server.alice.resolve("x.txt"), "x");
+        try (RawClient raw = new RawClient(TestServer.HOST, server.port());
+                java.net.ServerSocket listener = new java.net.ServerSocket(0, 1,
+                        java.net.InetAddress.getByName(TestServer.HOST))) {
+            raw.reply();
+            raw.login("alice", "secret");
+            int port = listener.getLocalPort();
+            // what lftp sends from a data socket bound to any address
+            assertEquals(200, raw.command("EPRT |1|0.0.0.0|" + port + "|"));
+            raw.send("NLST");
+            try (java.net.Socket data = listener.accept()) {
+                assertEquals(150, raw.code(raw.reply()));
+                assertEquals("x.txt\r\n", new String(data.getInputStream().readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8));
+            }
+            assertEquals(226, raw.code(raw.reply()));
+            assertEquals(501, raw.command("PORT 0,0,0,0,0,21"), "still no privileged port");
+        }
+    }
+
+    @Test
     void epsvAllLeavesOnlyEpsvForTransfers() throws IOException {
         start();
         assertEquals(200, client.sendCommand("EPSV", "ALL"));

@@ -17,10 +17,14 @@ final class ActiveMode {
     private ActiveMode() {
     }
 
-    static void prepare(CommandContext ctx, InetSocketAddress target) throws ReplyException {
+    static void prepare(CommandContext ctx, InetSocketAddress requested) throws ReplyException {
         FtpSession session = ctx.session();
         ServerSettings settings = ctx.settings();
         InetAddress peer = session.remoteAddress().getAddress();
+        // an unspecified address (lftp sends EPRT |2|::|port| from a socket bound to any address) can only mean
+        // the client itself; connecting to it literally would reach this host instead
+        InetSocketAddress target = requested.getAddress().isAnyLocalAddress()
+                ? new InetSocketAddress(peer, requested.getPort()) : requested;
         if (!settings.permitForeignAddresses() && !Addresses.sameHost(target.getAddress(), peer)) {
             LOG.warn("{}: rejected data connection to foreign address {}", session, Addresses.format(target));
             throw new ReplyException(501, "Rejected data connection to foreign address "
