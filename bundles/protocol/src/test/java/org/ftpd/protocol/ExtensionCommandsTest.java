@@ -239,5 +239,9 @@ class ExtensionCommandsTest {
             assertEquals(214, client.sendCommand("HELP", verb), verb);
         }
         assertEquals(501, client.sendCommand("HELP", "NOPE"));
+        // optional extensions this server leaves out are named as such: 502, not 500
+        assertEquals(502, client.sendCommand("LANG", "fr"));
+        assertEquals(502, client.sendCommand("RANG", "0 49"));
+        assertEquals(500, client.sendCommand("XYZZY"));
     }
 }

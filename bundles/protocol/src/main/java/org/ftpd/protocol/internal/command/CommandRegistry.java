@@ -16,7 +16,7 @@ public final class CommandRegistry {
 
     /** Verbs of RFC 959 and its extensions that this server recognises but does not carry out (502). */
     private static final Set<String> KNOWN_UNIMPLEMENTED = Set.of("ACCT", "SMNT", "LPRT", "LPSV", "ADAT", "MIC",
-            "CONF", "ENC");
+            "CONF", "ENC", "LANG", "RANG");
 
     private final Map<String, Command> commands = new TreeMap<>();
 
