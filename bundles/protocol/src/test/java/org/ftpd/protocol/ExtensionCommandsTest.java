@@ -239,6 +239,8 @@ class ExtensionCommandsTest {
             assertEquals(214, client.sendCommand("HELP", verb), verb);
         }
         assertEquals(501, client.sendCommand("HELP", "NOPE"));
+        assertEquals("UNIX Type: L8", client.getSystemType());
+        assertEquals(200, client.noop());
         // optional extensions this server leaves out are named as such: 502, not 500
         assertEquals(502, client.sendCommand("LANG", "fr"));
         assertEquals(502, client.sendCommand("RANG", "0 49"));

@@ -290,6 +290,21 @@ class SessionCommandsTest {
     }
 
     @Test
+    void aFailedLoginIsAnsweredOnlyAfterTheConfiguredDelay() throws IOException {
+        server = new TestServer(tmp, b -> b, s -> s.loginFailedDelay(java.time.Duration.ofMillis(400)));
+        client = server.connect();
+        assertEquals(331, client.user("alice"));
+        long start = System.nanoTime();
+        assertEquals(530, client.pass("wrong"));
+        long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(waitedMillis >= 400, "answered after " + waitedMillis + " ms");
+        assertEquals(331, client.user("nobody"));
+        start = System.nanoTime();
+        assertEquals(530, client.pass("x"));
+        assertTrue((System.nanoTime() - start) / 1_000_000 >= 400, "unknown users wait just as long");
+    }
+
+    @Test
     void anUnspecifiedActiveAddressMeansTheClientItself() throws IOException {
         start();
         Files.writeString(server.alice.resolve("x.txt"), "x");
