@@ -57,7 +57,8 @@ final class MemoryTrees implements Closeable {
         try {
             return trees.computeIfAbsent(name, n -> {
                 FileSystem tree = JimfsTrees.newTree(maxBytes);
-                LOG.info("Created memory filesystem tree '{}' of at most {} bytes", n, maxBytes);
+                LOG.info("Created memory filesystem tree '{}' of at most {} bytes", n.isEmpty() ? "default" : n,
+                        maxBytes);
                 return tree;
             });
         } catch (NoClassDefFoundError e) {

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
 import org.apache.commons.net.ftp.FTPFile;
+import org.apache.commons.net.io.CopyStreamException;
 import org.ftpd.api.Account;
 import org.ftpd.api.AuthenticationException;
 import org.ftpd.api.Authorizer;
@@ -60,7 +61,7 @@ class FtpEndToEndTest {
         adminHome = Files.createDirectories(tmp.toRealPath().resolve("homes/admin"));
         views = new HomeViews();
         views.settings(FsSettings.parse(Map.of("upload.atomic", "true", "upload.partial", "delete",
-                "memory.max.bytes", "128k")));
+                "memory.max.bytes", "1m")));
         accounts = Map.of(
                 "alice", account("alice", "memory:/alice").build(),
                 "quota", account("quota", "memory:/quota").property("quota.bytes", "100k").build(),
@@ -117,7 +118,7 @@ class FtpEndToEndTest {
     @Test
     void aMemoryHomeServesEveryCommand() throws IOException {
         FTPClient c = login("alice");
-        byte[] content = random(100_000);
+        byte[] content = random(300_000);
         assertTrue(c.storeFile("/data.bin", new ByteArrayInputStream(content)), c.getReplyString());
         ByteArrayOutputStream back = new ByteArrayOutputStream();
         assertTrue(c.retrieveFile("/data.bin", back), c.getReplyString());
@@ -128,7 +129,7 @@ class FtpEndToEndTest {
         assertEquals(1, files.length);
         assertEquals("moved.bin", files[0].getName());
         assertEquals(content.length, files[0].getSize());
-        assertEquals("100000", c.getSize("/dir/moved.bin"));
+        assertEquals("300000", c.getSize("/dir/moved.bin"));
         assertTrue(c.deleteFile("/dir/moved.bin"));
         assertTrue(c.removeDirectory("/dir"));
         assertEquals("/", c.printWorkingDirectory());
@@ -150,8 +151,7 @@ class FtpEndToEndTest {
     @Test
     void anUploadOverTheQuotaGets552AndLeavesNothing() throws IOException {
         FTPClient c = login("quota");
-        assertFalse(c.storeFile("/big.bin", new ByteArrayInputStream(random(300_000))));
-        assertEquals(552, c.getReplyCode(), c.getReplyString());
+        assertEquals(552, storeRefused(c, "/big.bin", random(300_000)), c.getReplyString());
         assertTrue(c.getReplyString().contains("/big.bin: Exceeded storage allocation."), c.getReplyString());
         assertEquals(0, c.listNames("/").length, "no target, no temporary file");
         assertTrue(c.storeFile("/small.bin", new ByteArrayInputStream(random(50_000))), "room is left");
@@ -160,8 +160,7 @@ class FtpEndToEndTest {
     @Test
     void anUploadOntoAFullDiskGets452AndLeavesNothing() throws IOException {
         FTPClient c = login("tiny");
-        assertFalse(c.storeFile("/big.bin", new ByteArrayInputStream(random(400_000))));
-        assertEquals(452, c.getReplyCode(), c.getReplyString());
+        assertEquals(452, storeRefused(c, "/big.bin", random(2_000_000)), c.getReplyString());
         assertTrue(c.getReplyString().contains("/big.bin: Insufficient storage space."), c.getReplyString());
         try (FtpFileSystem fs = views.open(accounts.get("tiny")); Stream<?> s = fs.list("/")) {
             assertEquals(0, s.count());
@@ -192,6 +191,19 @@ class FtpEndToEndTest {
         data.close();
         waitFor(() -> temporaries() == 0, "the broken upload's temporary file is removed");
         assertEquals("the old, complete report", Files.readString(disk.resolve("report.txt")));
+    }
+
+    /**
+     * Stores a file the server refuses midway; the server then closes the data connection, so the client may
+     * see its write fail before it reads the final reply.
+     */
+    private static int storeRefused(FTPClient c, String path, byte[] content) throws IOException {
+        try {
+            assertFalse(c.storeFile(path, new ByteArrayInputStream(content)));
+            return c.getReplyCode();
+        } catch (CopyStreamException e) {
+            return c.getReply();
+        }
     }
 
     private static long temporaries() {
