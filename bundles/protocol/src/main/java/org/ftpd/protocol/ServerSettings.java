@@ -30,6 +30,9 @@ public final class ServerSettings {
     public static final String PASSIVE_ACCEPT_TIMEOUT = "passive.accept.timeout";
     public static final String MAX_LOGIN_ATTEMPTS = "max.login.attempts";
     public static final String LOGIN_FAILED_DELAY = "login.failed.delay";
+    public static final String BAN_MAX_FAILURES = "ban.max.failures";
+    public static final String BAN_WINDOW = "ban.window";
+    public static final String BAN_DURATION = "ban.duration";
     public static final String PERMIT_FOREIGN_ADDRESSES = "permit.foreign.addresses";
     public static final String PERMIT_PRIVILEGED_PORTS = "permit.privileged.ports";
     public static final String MAX_LINE_LENGTH = "max.line.length";
@@ -59,6 +62,9 @@ public final class ServerSettings {
     private final Duration passiveAcceptTimeout;
     private final int maxLoginAttempts;
     private final Duration loginFailedDelay;
+    private final int banMaxFailures;
+    private final Duration banWindow;
+    private final Duration banDuration;
     private final boolean permitForeignAddresses;
     private final boolean permitPrivilegedPorts;
     private final int maxLineLength;
@@ -82,6 +88,9 @@ public final class ServerSettings {
         passiveAcceptTimeout = b.passiveAcceptTimeout;
         maxLoginAttempts = b.maxLoginAttempts;
         loginFailedDelay = b.loginFailedDelay;
+        banMaxFailures = b.banMaxFailures;
+        banWindow = b.banWindow;
+        banDuration = b.banDuration;
         permitForeignAddresses = b.permitForeignAddresses;
         permitPrivilegedPorts = b.permitPrivilegedPorts;
         maxLineLength = b.maxLineLength;
@@ -165,6 +174,21 @@ public final class ServerSettings {
     /** How long a failed PASS waits before its 530 reply (slows password guessing). */
     public Duration loginFailedDelay() {
         return loginFailedDelay;
+    }
+
+    /** Failed logins from one address within {@link #banWindow()} that ban it; 0 turns bans off. */
+    public int banMaxFailures() {
+        return banMaxFailures;
+    }
+
+    /** The window in which {@link #banMaxFailures()} failures ban an address. */
+    public Duration banWindow() {
+        return banWindow;
+    }
+
+    /** How long a banned address is refused (421 at connect). */
+    public Duration banDuration() {
+        return banDuration;
     }
 
     /** Whether PORT/EPRT may name, and passive connections may come from, another host than the client. */
@@ -404,6 +428,12 @@ public final class ServerSettings {
                 ServerSettings::maxLoginAttempts, Builder::maxLoginAttempts);
         addTime(m, LOGIN_FAILED_DELAY, (b, v) -> b.loginFailedDelay(fractionalSeconds(v, 60)),
                 ServerSettings::loginFailedDelay, Builder::loginFailedDelay);
+        add(m, BAN_MAX_FAILURES, (b, v) -> b.banMaxFailures(integer(v, 0, 1_000)), ServerSettings::banMaxFailures,
+                Builder::banMaxFailures);
+        addTime(m, BAN_WINDOW, (b, v) -> b.banWindow(seconds(v, 1, 86_400)), ServerSettings::banWindow,
+                Builder::banWindow);
+        addTime(m, BAN_DURATION, (b, v) -> b.banDuration(seconds(v, 1, 604_800)), ServerSettings::banDuration,
+                Builder::banDuration);
         add(m, PERMIT_FOREIGN_ADDRESSES, (b, v) -> b.permitForeignAddresses(bool(v)),
                 ServerSettings::permitForeignAddresses, Builder::permitForeignAddresses);
         add(m, PERMIT_PRIVILEGED_PORTS, (b, v) -> b.permitPrivilegedPorts(bool(v)),
@@ -450,7 +480,7 @@ public final class ServerSettings {
     private List<Object> values() {
         return java.util.Arrays.asList(host, port, passivePorts, masqueradeAddress, banner, maxConnections,
                 maxConnectionsPerIp, idleTimeout, dataTimeout, passiveAcceptTimeout, maxLoginAttempts,
-                loginFailedDelay, permitForeignAddresses, permitPrivilegedPorts, maxLineLength, tlsImplicitPort,
+                loginFailedDelay, banMaxFailures, banWindow, banDuration, permitForeignAddresses, permitPrivilegedPorts, maxLineLength, tlsImplicitPort,
                 tlsControlRequired, tlsDataRequired, tlsSessionReuseRequired, tlsAnonymousExempt, tlsHandshakeTimeout);
     }
 
@@ -488,6 +518,9 @@ public final class ServerSettings {
         private Duration passiveAcceptTimeout = Duration.ofSeconds(30);
         private int maxLoginAttempts = 3;
         private Duration loginFailedDelay = Duration.ofSeconds(1);
+        private int banMaxFailures = 10;
+        private Duration banWindow = Duration.ofSeconds(60);
+        private Duration banDuration = Duration.ofSeconds(300);
         private boolean permitForeignAddresses;
         private boolean permitPrivilegedPorts;
         private int maxLineLength = 4096;
@@ -514,6 +547,9 @@ public final class ServerSettings {
             passiveAcceptTimeout = s.passiveAcceptTimeout;
             maxLoginAttempts = s.maxLoginAttempts;
             loginFailedDelay = s.loginFailedDelay;
+            banMaxFailures = s.banMaxFailures;
+            banWindow = s.banWindow;
+            banDuration = s.banDuration;
             permitForeignAddresses = s.permitForeignAddresses;
             permitPrivilegedPorts = s.permitPrivilegedPorts;
             maxLineLength = s.maxLineLength;
@@ -591,6 +627,22 @@ public final class ServerSettings {
             return this;
         }
 
+        /** Failed logins from one address within the ban window that ban it; 0 turns bans off. */
+        public Builder banMaxFailures(int value) {
+            banMaxFailures = nonNegative(value, BAN_MAX_FAILURES);
+            return this;
+        }
+
+        public Builder banWindow(Duration value) {
+            banWindow = positive(value, BAN_WINDOW);
+            return this;
+        }
+
+        public Builder banDuration(Duration value) {
+            banDuration = positive(value, BAN_DURATION);
+            return this;
+        }
+
         public Builder permitForeignAddresses(boolean value) {
             permitForeignAddresses = value;
             return this;
@@ -650,6 +702,13 @@ public final class ServerSettings {
         private static int nonNegative(int value, String key) {
             if (value < 0) {
                 throw new IllegalArgumentException(key + " must not be negative");
+            }
+            return value;
+        }
+
+        private static Duration positive(Duration value, String key) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(key + " must be positive");
             }
             return value;
         }

@@ -31,6 +31,7 @@ public final class ServerContext {
     private final ChannelGroup controlChannels;
     private final Supplier<? extends Map<String, ? extends SiteCommand>> siteCommands;
     private final ConnectionLimiter limiter = new ConnectionLimiter();
+    private final LoginBans bans = new LoginBans();
     private final ConcurrentHashMap<String, AtomicInteger> userSessions = new ConcurrentHashMap<>();
     private final AtomicLong sessionIds = new AtomicLong();
 
@@ -115,6 +116,11 @@ public final class ServerContext {
 
     public ConnectionLimiter limiter() {
         return limiter;
+    }
+
+    /** Addresses banned after too many failed logins. */
+    public LoginBans bans() {
+        return bans;
     }
 
     public String nextSessionId() {

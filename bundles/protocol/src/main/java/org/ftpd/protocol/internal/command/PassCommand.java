@@ -1,6 +1,7 @@
 package org.ftpd.protocol.internal.command;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.ftpd.api.FileSystemFactory;
 import org.ftpd.api.FtpFileSystem;
 import org.ftpd.api.SessionInfo;
 import org.ftpd.api.UnknownUserException;
+import org.ftpd.protocol.ServerSettings;
 import org.ftpd.protocol.internal.ServerContext;
 import org.ftpd.protocol.internal.codec.FtpReply;
 import org.ftpd.protocol.internal.session.FtpSession;
@@ -64,6 +66,12 @@ final class PassCommand extends BaseCommand {
             throw new ReplyException(503, "Login with USER first.");
         }
         session.pendingUser(null);
+        if (ctx.server().bans().banned(session.remoteAddress().getAddress()) != null) {
+            // banned by failures on another connection: no more guesses on this one
+            LOG.warn("{}: login of {} refused, address {} is banned", session, user,
+                    session.remoteAddress().getAddress());
+            throw new ReplyException(421, "Too many failed logins from your address; try again later.");
+        }
         Credentials credentials = new Credentials(user, argument, session.remoteAddress(), session.secure());
         ServerContext server = ctx.server();
         return ctx.blocking(() -> login(server, credentials)).handle((login, error) -> {
@@ -143,11 +151,19 @@ final class PassCommand extends BaseCommand {
         }
         SessionInfo facts = session.snapshot();
         ctx.server().events().fire("login failed", l -> l.onLoginFailed(facts, user));
-        boolean last = failures >= ctx.settings().maxLoginAttempts();
+        ServerSettings settings = ctx.settings();
+        InetAddress address = session.remoteAddress().getAddress();
+        boolean banned = ctx.server().bans().failed(address, settings.banMaxFailures(), settings.banWindow(),
+                settings.banDuration());
+        if (banned) {
+            LOG.warn("{}: address {} banned for {} s after {} failed logins within {} s", session, address,
+                    settings.banDuration().toSeconds(), settings.banMaxFailures(), settings.banWindow().toSeconds());
+        }
+        boolean last = banned || failures >= settings.maxLoginAttempts();
         FtpReply reply = last ? FtpReply.of(421, "Too many failed logins, closing the connection.")
                 : FtpReply.of(530, "Authentication failed.");
         CompletableFuture<FtpReply> delayed = new CompletableFuture<>();
-        long delay = ctx.settings().loginFailedDelay().toMillis();
+        long delay = settings.loginFailedDelay().toMillis();
         ctx.channel().eventLoop().schedule(() -> delayed.complete(reply), delay, TimeUnit.MILLISECONDS);
         return delayed;
     }

@@ -100,6 +100,18 @@ public final class FtpServerComponent {
                 description = "Seconds (decimals allowed) before a failed login is answered.")
         String login_failed_delay() default "1";
 
+        @AttributeDefinition(name = "Ban after failures", min = "0",
+                description = "Failed logins from one address within the ban window that ban it (0: no bans).")
+        int ban_max_failures() default 10;
+
+        @AttributeDefinition(name = "Ban window", min = "1",
+                description = "Seconds in which the failed logins are counted.")
+        int ban_window() default 60;
+
+        @AttributeDefinition(name = "Ban duration", min = "1",
+                description = "Seconds a banned address is refused with 421.")
+        int ban_duration() default 300;
+
         @AttributeDefinition(name = "Permit foreign addresses",
                 description = "Allow data connections to or from other hosts than the client (FTP bounce risk).")
         boolean permit_foreign_addresses() default false;

@@ -11,6 +11,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -85,6 +86,15 @@ public final class ControlHandler extends SimpleChannelInboundHandler<FtpRequest
         ctx = context;
         InetSocketAddress remote = (InetSocketAddress) context.channel().remoteAddress();
         InetSocketAddress local = (InetSocketAddress) context.channel().localAddress();
+        Duration ban = server.bans().banned(remote.getAddress());
+        if (ban != null) {
+            LOG.warn("refused connection from banned address {} ({} s of ban left)", remote.getAddress(),
+                    Math.max(1, ban.toSeconds()));
+            closing = true;
+            context.writeAndFlush(FtpReply.of(421, "Too many failed logins from your address; try again later."))
+                    .addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
         ConnectionLimiter.Refusal refusal = server.limiter().tryAcquire(remote.getAddress(), settings());
         if (refusal != null) {
             LOG.info("refused connection from {}: {}", remote, refusal.text());
