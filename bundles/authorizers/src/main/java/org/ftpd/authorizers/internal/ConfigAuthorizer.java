@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.ftpd.api.Account;
 import org.ftpd.api.AuthenticationException;
 import org.ftpd.api.Authorizer;
@@ -30,6 +31,16 @@ public final class ConfigAuthorizer implements Authorizer, UserDirectory {
 
     private final Map<String, Entry> byPid = new ConcurrentHashMap<>();
     private volatile Map<String, Entry> byName = Map.of();
+    private final Consumer<String> decoyCheck;
+
+    public ConfigAuthorizer() {
+        this(DecoyPassword::spendHashCost);
+    }
+
+    /** @param decoyCheck spends the cost of a password check for names that have no password to check */
+    ConfigAuthorizer(Consumer<String> decoyCheck) {
+        this.decoyCheck = decoyCheck;
+    }
 
     @Override
     public synchronized void put(UserSettings user) {
@@ -63,10 +74,13 @@ public final class ConfigAuthorizer implements Authorizer, UserDirectory {
     public Account authenticate(Credentials credentials) throws AuthenticationException {
         Entry entry = byName.get(credentials.userName());
         if (entry == null) {
+            // as slow as a wrong password, so that timing does not tell which names exist
+            decoyCheck.accept(credentials.password());
             throw new UnknownUserException(credentials.userName());
         }
         UserSettings user = entry.settings();
         if (!user.enabled()) {
+            decoyCheck.accept(credentials.password());
             throw new AuthenticationException("user " + user.name() + " is disabled");
         }
         if (user.isAnonymous()) {

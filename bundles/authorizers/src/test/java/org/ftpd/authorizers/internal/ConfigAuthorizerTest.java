@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.ftpd.api.Account;
 import org.ftpd.api.AuthenticationException;
 import org.ftpd.api.Credentials;
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class ConfigAuthorizerTest {
 
     private final UserConfigParser parser = new UserConfigParser(p -> Pbkdf2Password.create(p, 1000), Path.of("/k"));
-    private final ConfigAuthorizer authorizer = new ConfigAuthorizer();
+    private final List<String> decoyChecks = new CopyOnWriteArrayList<>();
+    private final ConfigAuthorizer authorizer = new ConfigAuthorizer(decoyChecks::add);
 
     private UserSettings user(String pid, String name, String password, Object... more) {
         Map<String, Object> map = new HashMap<>(Map.of("service.pid", pid, "name", name, "home", "/srv/" + name));
@@ -111,5 +114,30 @@ class ConfigAuthorizerTest {
             alice.add("other" + i);
         }
         assertTrue(alice.contains("other99"));
+    }
+
+    @Test
+    void unknownAndDisabledUsersSpendAPasswordCheckLikeWrongPasswords() {
+        authorizer.put(user("p1", "alice", "pw1"));
+        authorizer.put(user("p2", "dave", "pw4", "enabled", "false"));
+        assertThrows(AuthenticationException.class, () -> login("alice", "bad"));
+        assertEquals(List.of(), decoyChecks, "a real check needs no decoy");
+        assertThrows(UnknownUserException.class, () -> login("nobody", "guess1"));
+        assertThrows(AuthenticationException.class, () -> login("dave", "guess2"));
+        assertEquals(List.of("guess1", "guess2"), decoyChecks);
+    }
+
+    @Test
+    void theDecoyCostsAsMuchAsARealCheckAndMatchesNothing() {
+        // the decoy uses the default iterations, like the hashes written for plain passwords
+        Pbkdf2Password real = Pbkdf2Password.create("pw");
+        long start = System.nanoTime();
+        real.matches("other");
+        long realCheck = System.nanoTime() - start;
+        DecoyPassword.spendHashCost("warm-up");
+        start = System.nanoTime();
+        DecoyPassword.spendHashCost("other");
+        long decoyCheck = System.nanoTime() - start;
+        assertTrue(decoyCheck * 3 > realCheck, "decoy " + decoyCheck + " ns, real " + realCheck + " ns");
     }
 }
