@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ListingAndStouTest {
 
     /** Entries of the generated directory {@code /huge}: far more than any socket buffer holds as LIST lines. */
-    static final int HUGE = 300_000;
+    static final int HUGE = 200_000;
     /** Entries of the generated directory {@code /big}: many chunks, and more than STAT shows. */
     static final int BIG = 20_000;
 
@@ -135,7 +135,7 @@ class ListingAndStouTest {
                     }
                 }
                 assertEquals(HUGE, count);
-                assertTrue(first.endsWith(" entry-0299999"), "a big directory goes in the filesystem's order: "
+                assertTrue(first.endsWith(String.format(" entry-%07d", HUGE - 1)), "a big directory goes in the filesystem's order: "
                         + first);
             }
             assertEquals(226, raw.code(raw.reply()));

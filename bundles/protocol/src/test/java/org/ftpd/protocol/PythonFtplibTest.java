@@ -49,7 +49,7 @@ class PythonFtplibTest {
             "FEAT", "HASH", "HELP", "LIST", "MDTM", "MFMT", "MKD", "MLSD", "MLST", "MODE", "NLST", "NOOP", "OPTS",
             "PASS", "PASV", "PORT", "PWD", "QUIT", "REIN", "REST", "RETR", "RMD", "RNFR", "RNTO", "SITE", "SIZE",
             "STAT", "STOR", "STOU", "STRU", "SYST", "TYPE", "USER", "XCUP", "XCWD", "XMKD", "XPWD", "XRMD");
-    static final int BIG = 16 * 1024 * 1024;
+    static final int BIG = 8 * 1024 * 1024;
 
     @TempDir
     Path tmp;
