@@ -103,7 +103,7 @@ public final class FtpSession implements SessionInfo {
     public void login(Account value, FtpFileSystem view) {
         account = value;
         fileSystem = view;
-        cwd = "/";
+        cwd = view.initialDirectory();
     }
 
     /** Forgets the login; returns the view, which the caller closes (off the loop). */
@@ -111,7 +111,7 @@ public final class FtpSession implements SessionInfo {
         FtpFileSystem view = fileSystem;
         account = null;
         fileSystem = null;
-        cwd = view.initialDirectory();
+        cwd = "/";
         return view;
     }
 
