@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -157,6 +158,28 @@ public class PyftpdInKarafIT extends PyftpdKarafTestSupport {
                 Ftp.close(client);
             }
         });
+    }
+
+    @Test
+    public void karafUsersLogInOnceAnEmptyJaasFileExists() throws Exception {
+        String user = "karafuser" + Long.toHexString(System.nanoTime());
+        String password = "pw-" + Long.toHexString(new Random().nextLong());
+        // a Karaf user with the role the JAAS authorizer admits by default
+        Files.writeString(karafFile("etc/users.properties"), user + " = " + password + ",ftp\n",
+                StandardOpenOption.APPEND);
+        int port = configuredPort();
+        assertFalse("no JAAS logins before etc/org.ftpd.jaas.cfg exists", Ftp.canLogIn(port, user, password));
+
+        Path jaasFile = karafFile("etc/org.ftpd.jaas.cfg");
+        Files.writeString(jaasFile, "");
+        try {
+            Poll.until(user + " logs in through the karaf realm", SOON, () -> Ftp.canLogIn(port, user, password));
+            assertTrue("the home is made under ftp/users", Files.isDirectory(karafFile("ftp/users/" + user)));
+            assertFalse("a wrong password is refused", Ftp.canLogIn(port, user, password + "x"));
+        } finally {
+            Files.deleteIfExists(jaasFile);
+        }
+        Poll.until("deleting the file stops JAAS logins", SOON, () -> !Ftp.canLogIn(port, user, password));
     }
 
     @Test

@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.regex.Pattern;
 
 import org.apache.commons.net.ftp.FTPClient;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -21,13 +23,14 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.service.cm.Configuration;
 
 /**
- * Users of Karaf's own JAAS realm (etc/users.properties) log in over FTP once etc/org.ftpd.jaas.cfg exists: with
- * role {@code ftp} read-only, with {@code ftp-write} read-write, in homes under the configured base; users without
- * the role are refused.
+ * Accounts in a real Karaf: users of Karaf's own JAAS realm (etc/users.properties) log in over FTP once
+ * etc/org.ftpd.jaas.cfg exists (role {@code ftp} read-only, {@code ftp-write} read-write, homes under the
+ * configured base, users without the role refused); the ftp:user-* console commands list and remove the users of
+ * the org.ftpd.user configurations.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class JaasInKarafIT extends PyftpdKarafTestSupport {
+public class AccountsInKarafIT extends PyftpdKarafTestSupport {
 
     private static final String JAAS_COMPONENT = "org.ftpd.authorizers.internal.JaasAuthorizer";
 
@@ -80,5 +83,30 @@ public class JaasInKarafIT extends PyftpdKarafTestSupport {
         }
         Poll.until("the JAAS authorizer goes with its configuration", SOON,
                 () -> !components.isActive(JAAS_COMPONENT));
+    }
+
+    @Test
+    public void consoleCommandsListAndRemoveConfiguredUsers() throws Exception {
+        RolePrincipal admin = new RolePrincipal("admin");
+        Poll.until("the ftp:user-list command is registered", SOON,
+                () -> executeCommand("ftp:user-list", admin).contains("anonymous"));
+        Path home = Files.createTempDirectory("shell-user");
+        Configuration user = configAdmin().getFactoryConfiguration(USER_FACTORY_PID, "shelltest", "?");
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("name", "shelltest");
+        properties.put("password", "shell-pw");
+        properties.put("home", home.toString());
+        properties.put("perm", "elrw");
+        user.update(properties);
+        int port = configuredPort();
+        Poll.until("shelltest can log in", SOON, () -> Ftp.canLogIn(port, "shelltest", "shell-pw"));
+        String listing = executeCommand("ftp:user-list", admin);
+        assertTrue(listing, listing.matches("(?s).*shelltest\\s+elrw\\s+true\\s+" + Pattern.quote(home.toString()) + ".*"));
+        assertFalse("no password or hash is shown", listing.contains("shell-pw") || listing.contains("pbkdf2"));
+
+        String removed = executeCommand("ftp:user-remove shelltest", admin);
+        assertTrue(removed, removed.contains("User shelltest removed."));
+        assertFalse("the removed user cannot log in", Ftp.canLogIn(port, "shelltest", "shell-pw"));
+        assertFalse(executeCommand("ftp:user-list", admin).contains("shelltest"));
     }
 }
