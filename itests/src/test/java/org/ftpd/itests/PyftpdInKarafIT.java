@@ -20,8 +20,6 @@ import java.util.Random;
 
 import org.apache.commons.net.ftp.FTPClient;
 import org.apache.commons.net.ftp.FTPReply;
-import org.apache.commons.net.ftp.FTPSClient;
-import org.apache.commons.net.util.TrustManagerUtils;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.junit.Before;
 import org.junit.Test;
@@ -131,33 +129,6 @@ public class PyftpdInKarafIT extends PyftpdKarafTestSupport {
         } finally {
             Ftp.close(client);
         }
-    }
-
-    @Test
-    public void explicitFtpsWorksOutOfTheBoxWithTheGeneratedCertificate() throws Exception {
-        int port = configuredPort();
-        // the TLS provider makes its self-signed certificate at its first activation: poll until AUTH TLS works
-        Poll.until("anonymous lists README.txt over AUTH TLS with PROT P", SOON, () -> {
-            FTPSClient client = new FTPSClient(false);
-            client.setTrustManager(TrustManagerUtils.getAcceptAllTrustManager());
-            client.setConnectTimeout(5_000);
-            client.setDefaultTimeout(15_000);
-            try {
-                client.connect(Ftp.HOST, port);
-                if (!client.login("anonymous", "itest@example.org")) {
-                    return false;
-                }
-                client.execPBSZ(0);
-                client.execPROT("P");
-                client.enterLocalPassiveMode();
-                String[] names = client.listNames();
-                return names != null && Arrays.asList(names).contains("README.txt");
-            } catch (IOException e) {
-                return false;
-            } finally {
-                Ftp.close(client);
-            }
-        });
     }
 
     @Test
