@@ -106,7 +106,7 @@ public class AccountsInKarafIT extends PyftpdKarafTestSupport {
 
         String removed = executeCommand("ftp:user-remove shelltest", admin);
         assertTrue(removed, removed.contains("User shelltest removed."));
-        assertFalse("the removed user cannot log in", Ftp.canLogIn(port, "shelltest", "shell-pw"));
+        Poll.until("the removed user cannot log in", SOON, () -> !Ftp.canLogIn(port, "shelltest", "shell-pw"));
         assertFalse(executeCommand("ftp:user-list", admin).contains("shelltest"));
     }
 }
