@@ -2,6 +2,7 @@ package org.ftpd.filesystems.internal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.GatheringByteChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.ftpd.api.UploadChannel;
@@ -11,7 +12,7 @@ import org.ftpd.api.UploadChannel;
  * such, and ends through its {@link Ending}: closing commits (an atomic upload is renamed onto its target),
  * {@link #abort()} rolls back as the policy says. Errors name the virtual path.
  */
-final class Upload implements UploadChannel {
+final class Upload implements UploadChannel, GatheringByteChannel {
 
     /** What happens when an upload ends; each hook runs at most once. */
     interface Ending {
@@ -92,6 +93,33 @@ final class Upload implements UploadChannel {
         quota.release(planned - grown);
         size += grown;
         return written;
+    }
+
+    /** Many buffers in one system call when there is no quota to count against (the engine's upload batches). */
+    @Override
+    public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+        if (quota == null && channel instanceof GatheringByteChannel gathering) {
+            try {
+                return gathering.write(srcs, offset, length);
+            } catch (IOException e) {
+                throw errors.translate(e, virtual);
+            }
+        }
+        long total = 0;
+        for (int i = offset; i < offset + length; i++) {
+            int expected = srcs[i].remaining();
+            int written = write(srcs[i]);
+            total += written;
+            if (written < expected) {
+                break;
+            }
+        }
+        return total;
+    }
+
+    @Override
+    public long write(ByteBuffer[] srcs) throws IOException {
+        return write(srcs, 0, srcs.length);
     }
 
     @Override

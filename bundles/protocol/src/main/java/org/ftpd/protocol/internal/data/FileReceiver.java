@@ -1,9 +1,11 @@
 package org.ftpd.protocol.internal.data;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.GatheringByteChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,18 +18,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * STOR, APPE: writes what arrives to the file, off the loop. The data channel reads only when the previous
- * batch is on disk (auto-read is off; each {@code read()} asks for one more batch), so a fast client never
+ * STOR, APPE: writes what arrives to the file, off the loop. Reading and writing overlap: the data channel keeps
+ * reading (auto-read is off; each {@code read()} asks for one more batch) while the bytes received but not yet on
+ * disk stay under {@link #HIGH_WATER}, and stops above it until the writer catches up, so a fast client never
  * fills the heap. The client closing the connection ends the file; a reset breaks the transfer.
  */
 public final class FileReceiver extends Transfer {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileReceiver.class);
     private static final FtpReply WRITE_ERROR = FtpReply.of(451, "Requested action aborted: error writing the file.");
+    /** Bytes held in memory per upload at most (plus one read batch): above it the data channel stops reading. */
+    static final int HIGH_WATER = 4 << 20;
+    /** Large reads for uploads: fewer wake-ups and syscalls per gigabyte. */
+    private static final AdaptiveRecvByteBufAllocator UPLOAD_READS =
+            new AdaptiveRecvByteBufAllocator(64 << 10, 256 << 10, 1 << 20);
 
     private final SeekableByteChannel file;
     private final AsciiConversion.FromNetwork ascii;
     private final ArrayDeque<ByteBuf> queue = new ArrayDeque<>();
+    /** Received and not yet on disk: the queue plus the batch being written. */
+    private long unwritten;
+    private boolean reading;
     private boolean writing;
     private boolean endOfData;
     private boolean broken;
@@ -40,7 +51,8 @@ public final class FileReceiver extends Transfer {
 
     @Override
     protected void begin() {
-        data.read();
+        data.config().setRecvByteBufAllocator(UPLOAD_READS);
+        readMore();
     }
 
     @Override
@@ -49,15 +61,19 @@ public final class FileReceiver extends Transfer {
             message.release();
             return;
         }
-        bytes += message.readableBytes();
+        int n = message.readableBytes();
+        bytes += n;
+        unwritten += n;
         queue.add(message);
     }
 
     @Override
     protected void readComplete() {
+        reading = false;
         if (!writing) {
             writeNext();
         }
+        readMore();
     }
 
     @Override
@@ -74,6 +90,15 @@ public final class FileReceiver extends Transfer {
         super.dataFailed(cause);
     }
 
+    /** Asks for the next batch unless one is asked for already or too much waits for the disk. */
+    private void readMore() {
+        if (reading || endOfData || done() || unwritten >= HIGH_WATER) {
+            return;
+        }
+        reading = true;
+        data.read();
+    }
+
     private void writeNext() {
         if (done()) {
             return;
@@ -82,24 +107,30 @@ public final class FileReceiver extends Transfer {
             if (endOfData) {
                 finish(!broken, broken ? BROKEN : COMPLETE);
             } else {
-                data.read();
+                readMore();
             }
             return;
         }
-        List<ByteBuf> batch = new ArrayList<>(queue);
+        ByteBuf[] batch = queue.toArray(new ByteBuf[0]);
         queue.clear();
+        long batchBytes = 0;
+        for (ByteBuf buf : batch) {
+            batchBytes += buf.readableBytes();
+        }
+        long written = batchBytes;
         writing = true;
         io(() -> {
             try {
-                for (ByteBuf buf : batch) {
-                    write(buf);
-                }
+                writeBatch(batch);
             } finally {
-                batch.forEach(ByteBuf::release);
+                for (ByteBuf buf : batch) {
+                    buf.release();
+                }
             }
             return null;
         }).whenComplete((v, error) -> {
             writing = false;
+            unwritten -= written;
             if (done()) {
                 return;
             }
@@ -108,7 +139,38 @@ public final class FileReceiver extends Transfer {
                 return;
             }
             writeNext();
+            readMore();
         });
+    }
+
+    private void writeBatch(ByteBuf[] batch) throws IOException {
+        if (ascii == null && file instanceof GatheringByteChannel gathering) {
+            writeGathering(gathering, batch);
+            return;
+        }
+        for (ByteBuf buf : batch) {
+            write(buf);
+        }
+    }
+
+    /** One system call for many buffers where the channel can (a plain file channel). */
+    private static void writeGathering(GatheringByteChannel channel, ByteBuf[] batch) throws IOException {
+        List<ByteBuffer> parts = new ArrayList<>(batch.length);
+        long remaining = 0;
+        for (ByteBuf buf : batch) {
+            for (ByteBuffer part : buf.nioBuffers()) {
+                parts.add(part);
+                remaining += part.remaining();
+            }
+        }
+        ByteBuffer[] array = parts.toArray(new ByteBuffer[0]);
+        int first = 0;
+        while (remaining > 0) {
+            remaining -= channel.write(array, first, array.length - first);
+            while (first < array.length && !array[first].hasRemaining()) {
+                first++;
+            }
+        }
     }
 
     private void write(ByteBuf buf) throws IOException {
