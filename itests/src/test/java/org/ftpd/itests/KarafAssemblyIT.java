@@ -1,6 +1,7 @@
 package org.ftpd.itests;
 
 import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
@@ -84,6 +86,8 @@ public class KarafAssemblyIT {
                 .anyMatch(line -> line.contains("listening") && line.contains(":" + port)));
         assertFalse("nothing was fetched from outside: " + karaf.resolve("data/log/karaf.log"),
                 log.contains("Error resolving artifact") || log.contains("Could not find artifact"));
+        assertEquals("a clean start logs no error", List.of(),
+                log.lines().filter(line -> line.contains("| ERROR |")).toList());
 
         // add a user the README way: a file in etc/
         Path home = Files.createDirectories(karaf.resolve("carol-home"));
