@@ -49,7 +49,7 @@ public final class MachineListing {
         return switch (fact) {
             case TYPE -> type(file);
             case SIZE -> Long.toString(file.size());
-            case MODIFY -> file.lastModified() == null ? null : TIME.format(file.lastModified());
+            case MODIFY -> file.lastModified() == null ? null : timestamp(file.lastModified());
             case PERM -> perm(file, permissions);
             case UNIQUE -> file.uniqueId() == null ? null : factValue(file.uniqueId());
             case UNIX_MODE -> file.mode() < 0 ? null : "0" + Integer.toOctalString(file.mode() & 07777);
@@ -114,12 +114,54 @@ public final class MachineListing {
 
     /** Whether a value is made of RCHARs only, so it can go into a fact as it is. */
     private static boolean isPlain(String value) {
-        return !value.isEmpty() && value.chars().allMatch(c -> c < 127 && (Character.isLetterOrDigit(c)
-                || ",.:!@#$%^&()-_+?/\\'\"".indexOf(c) >= 0));
+        if (value.isEmpty()) {
+            return false;
+        }
+        // plain loops: this runs for several facts of every entry of a listing
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= 127 || !(Character.isLetterOrDigit(c) || ",.:!@#$%^&()-_+?/\\'\"".indexOf(c) >= 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isNumber(String s) {
-        return s != null && !s.isEmpty() && s.chars().allMatch(c -> c >= '0' && c <= '9');
+        if (s == null || s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code YYYYMMDDHHMMSS} in UTC, as {@link #TIME} prints it, without a formatter per entry. */
+    static String timestamp(java.time.Instant instant) {
+        java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        int year = t.getYear();
+        if (year < 0 || year > 9999) {
+            return TIME.format(instant);
+        }
+        char[] out = new char[14];
+        put(out, 0, year, 4);
+        put(out, 4, t.getMonthValue(), 2);
+        put(out, 6, t.getDayOfMonth(), 2);
+        put(out, 8, t.getHour(), 2);
+        put(out, 10, t.getMinute(), 2);
+        put(out, 12, t.getSecond(), 2);
+        return new String(out);
+    }
+
+    private static void put(char[] out, int at, int value, int digits) {
+        for (int i = at + digits - 1; i >= at; i--) {
+            out[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     private static boolean isName(String s) {
