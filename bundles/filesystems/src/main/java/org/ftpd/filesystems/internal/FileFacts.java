@@ -24,7 +24,12 @@ final class FileFacts {
 
     private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
     private static final String UNIX_ATTRIBUTES =
-            "unix:mode,ino,dev,nlink,uid,gid,size,lastModifiedTime,isDirectory,isRegularFile,isSymbolicLink";
+            "unix:mode,ino,dev,nlink,uid,gid,size,lastModifiedTime";
+    // the type from st_mode: every attribute name asked costs the JDK a parse and lookups, per entry of a listing
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFDIR = 0040000;
+    private static final int S_IFREG = 0100000;
+    private static final int S_IFLNK = 0120000;
 
     private final boolean unix;
     private final boolean posix;
@@ -63,15 +68,11 @@ final class FileFacts {
 
     private FtpFile readUnix(Path real, String virtualPath, String name) throws IOException {
         Map<String, Object> a = Files.readAttributes(real, UNIX_ATTRIBUTES, NO_FOLLOW);
-        FtpFile.Type type;
-        if (Boolean.TRUE.equals(a.get("isDirectory"))) {
-            type = FtpFile.Type.DIRECTORY;
-        } else if (Boolean.TRUE.equals(a.get("isRegularFile"))) {
-            type = FtpFile.Type.FILE;
-        } else if (Boolean.TRUE.equals(a.get("isSymbolicLink"))) {
-            type = FtpFile.Type.SYMLINK;
-        } else {
-            type = FtpFile.Type.OTHER;
+        int mode = number(a.get("mode"));
+        FtpFile.Type type = typeOfMode(mode);
+        if (type == null) {
+            // a provider whose mode carries no file-type bits
+            type = typeOf(Files.readAttributes(real, BasicFileAttributes.class, NO_FOLLOW));
         }
         // Number, not Integer/Long: other providers (Jimfs) type these differently
         int uid = number(a.get("uid"));
@@ -79,8 +80,18 @@ final class FileFacts {
         String owner = names.user(uid, real);
         String group = names.group(gid, real);
         return new FtpFile(name, virtualPath, type, ((Number) a.get("size")).longValue(),
-                instant((FileTime) a.get("lastModifiedTime")), number(a.get("mode")) & 07777, owner, group,
+                instant((FileTime) a.get("lastModifiedTime")), mode & 07777, owner, group,
                 Math.max(1, number(a.get("nlink"))), hex(a.get("dev")) + "g" + hex(a.get("ino")));
+    }
+
+    private static FtpFile.Type typeOfMode(int mode) {
+        return switch (mode & S_IFMT) {
+            case 0 -> null;
+            case S_IFDIR -> FtpFile.Type.DIRECTORY;
+            case S_IFREG -> FtpFile.Type.FILE;
+            case S_IFLNK -> FtpFile.Type.SYMLINK;
+            default -> FtpFile.Type.OTHER;
+        };
     }
 
     private static int number(Object value) {
