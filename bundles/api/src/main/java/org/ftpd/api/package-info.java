@@ -3,7 +3,7 @@
  * ({@link org.ftpd.api.FileSystemFactory}), how TLS is set up ({@link org.ftpd.api.TlsContextProvider}) and
  * what other bundles hear about ({@link org.ftpd.api.FtpEventListener}, {@link org.ftpd.api.SiteCommand}).
  */
-@Version("1.1.0")
+@Version("1.2.0")
 @Export
 package org.ftpd.api;
 

@@ -81,7 +81,7 @@ final class FileFacts {
         String group = names.group(gid, real);
         return new FtpFile(name, virtualPath, type, ((Number) a.get("size")).longValue(),
                 instant((FileTime) a.get("lastModifiedTime")), mode & 07777, owner, group,
-                Math.max(1, number(a.get("nlink"))), hex(a.get("dev")) + "g" + hex(a.get("ino")));
+                Math.max(1, number(a.get("nlink"))), hex(a.get("dev")) + "g" + hex(a.get("ino")), uid, gid);
     }
 
     private static FtpFile.Type typeOfMode(int mode) {

@@ -70,6 +70,8 @@ class JailedFileSystemOperationsTest {
         assertEquals(0640, f.mode());
         assertEquals(real.owner().getName(), f.owner());
         assertEquals(real.group().getName(), f.group());
+        assertEquals(((Number) Files.getAttribute(a, "unix:uid")).intValue(), f.uid());
+        assertEquals(((Number) Files.getAttribute(a, "unix:gid")).intValue(), f.gid());
         assertEquals(1, f.linkCount());
         Object dev = Files.getAttribute(a, "unix:dev");
         Object ino = Files.getAttribute(a, "unix:ino");

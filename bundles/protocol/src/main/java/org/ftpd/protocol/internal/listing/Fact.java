@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * The MLSD/MLST facts this server offers (RFC 3659 section 7, plus the {@code unix.} facts clients know).
- * {@code unix.uid}/{@code unix.gid} carry numeric ids; {@code unix.owner}/{@code unix.group} carry names. A
- * filesystem reports one or the other per entry, so each entry shows whichever it has.
+ * {@code unix.uid}/{@code unix.gid} carry numeric ids; {@code unix.owner}/{@code unix.group} carry names. Each
+ * entry shows those of them its filesystem reports (on a Unix disk: all four).
  */
 public enum Fact {
     TYPE("type"),

@@ -53,8 +53,8 @@ public final class MachineListing {
             case PERM -> perm(file, permissions);
             case UNIQUE -> file.uniqueId() == null ? null : factValue(file.uniqueId());
             case UNIX_MODE -> file.mode() < 0 ? null : "0" + Integer.toOctalString(file.mode() & 07777);
-            case UNIX_UID -> isNumber(file.owner()) ? file.owner() : null;
-            case UNIX_GID -> isNumber(file.group()) ? file.group() : null;
+            case UNIX_UID -> file.uid() >= 0 ? Integer.toString(file.uid()) : isNumber(file.owner()) ? file.owner() : null;
+            case UNIX_GID -> file.gid() >= 0 ? Integer.toString(file.gid()) : isNumber(file.group()) ? file.group() : null;
             case UNIX_OWNER -> isName(file.owner()) && isPlain(file.owner()) ? file.owner() : null;
             case UNIX_GROUP -> isName(file.group()) && isPlain(file.group()) ? file.group() : null;
         };
