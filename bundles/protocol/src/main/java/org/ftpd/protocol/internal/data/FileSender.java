@@ -2,7 +2,6 @@ package org.ftpd.protocol.internal.data;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.DefaultFileRegion;
 import io.netty.handler.ssl.SslHandler;
 import java.nio.ByteBuffer;
@@ -18,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * binary and the data channel has no TLS; otherwise chunks read off the loop and written while the channel is
  * writable, so a slow client holds at most a chunk or two in memory.
  */
-public final class FileSender extends Transfer {
+public final class FileSender extends ChunkedSender {
 
     static final int CHUNK = 64 * 1024;
     private static final String PLATFORM_FILE_CHANNEL = "sun.nio.ch.FileChannelImpl";
@@ -27,15 +26,13 @@ public final class FileSender extends Transfer {
 
     private final SeekableByteChannel file;
     private final AsciiConversion.ToNetwork ascii;
-    private boolean waitingWritable;
-    private ChannelFuture lastWrite;
     private DefaultFileRegion sending;
 
     /**
      * @param ascii whether line ends are converted (TYPE A)
      */
     public FileSender(CommandContext ctx, Channel data, String path, SeekableByteChannel file, boolean ascii) {
-        super(ctx, data, path, Kind.DOWNLOAD, file);
+        super(ctx, data, path, Kind.DOWNLOAD, file, "read", READ_ERROR);
         this.file = file;
         this.ascii = ascii ? new AsciiConversion.ToNetwork() : null;
     }
@@ -65,7 +62,7 @@ public final class FileSender extends Transfer {
         if (zeroCopy()) {
             sendRegion((FileChannel) file);
         } else {
-            readNext();
+            sendChunks();
         }
     }
 
@@ -89,60 +86,9 @@ public final class FileSender extends Transfer {
         });
     }
 
-    private void readNext() {
-        io(this::readChunk).whenComplete((chunk, error) -> {
-            if (done()) {
-                if (chunk != null) {
-                    chunk.release();
-                }
-                return;
-            }
-            if (error != null) {
-                LOG.warn("{}: cannot read {}", ctx.session(), path(), error);
-                finish(false, READ_ERROR);
-                return;
-            }
-            if (chunk == null) {
-                endOfFile();
-                return;
-            }
-            bytes += chunk.readableBytes();
-            lastWrite = data.writeAndFlush(chunk);
-            lastWrite.addListener(f -> {
-                if (!f.isSuccess()) {
-                    finish(false, BROKEN);
-                }
-            });
-            if (data.isWritable()) {
-                readNext();
-            } else {
-                waitingWritable = true;
-            }
-        });
-    }
-
-    @Override
-    protected void writable() {
-        if (waitingWritable && data.isWritable() && !done()) {
-            waitingWritable = false;
-            readNext();
-        }
-    }
-
-    private void endOfFile() {
-        if (lastWrite == null) {
-            finish(true, COMPLETE);
-        } else {
-            lastWrite.addListener(f -> {
-                if (f.isSuccess()) {
-                    finish(true, COMPLETE);
-                }
-            });
-        }
-    }
-
     /** Reads the next chunk (off the loop); null at the end of the file. */
-    private ByteBuf readChunk() throws java.io.IOException {
+    @Override
+    protected ByteBuf nextChunk() throws java.io.IOException {
         ByteBuf raw = ascii == null ? data.alloc().ioBuffer(CHUNK, CHUNK) : data.alloc().heapBuffer(CHUNK, CHUNK);
         try {
             ByteBuffer target = raw.nioBuffer(0, CHUNK);
