@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import org.ftpd.api.TlsContextProvider;
-import org.ftpd.protocol.internal.ServerContext;
 import org.ftpd.protocol.internal.codec.FtpReply;
 import org.ftpd.protocol.internal.tls.SessionTls;
 import org.ftpd.protocol.internal.tls.TlsEngines;
@@ -16,23 +15,18 @@ import org.slf4j.LoggerFactory;
  * negotiate their own version). 234 goes out in clear, then the client starts the TLS handshake; anything the
  * client sent behind AUTH before the handshake is dropped. Without a TLS provider: 431.
  */
-final class AuthCommand extends BaseCommand {
+final class AuthCommand extends TlsCommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthCommand.class);
     private static final Set<String> MECHANISMS = Set.of("TLS", "SSL", "TLS-C", "TLS-P");
 
     AuthCommand() {
-        super("AUTH", null, false, "AUTH <SP> TLS (set up secure control channel).");
+        super("AUTH", "AUTH <SP> TLS (set up secure control channel).");
     }
 
     @Override
     public String feature() {
         return "AUTH TLS";
-    }
-
-    @Override
-    public boolean available(ServerContext server) {
-        return server.tls() != null;
     }
 
     @Override

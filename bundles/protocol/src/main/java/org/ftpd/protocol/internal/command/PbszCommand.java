@@ -1,26 +1,20 @@
 package org.ftpd.protocol.internal.command;
 
 import java.util.concurrent.CompletionStage;
-import org.ftpd.protocol.internal.ServerContext;
 import org.ftpd.protocol.internal.codec.FtpReply;
 
 /** PBSZ (RFC 4217 section 8): TLS has no buffer size; any valid size is answered with PBSZ=0. */
-final class PbszCommand extends BaseCommand {
+final class PbszCommand extends TlsCommand {
 
     private static final long MAX = 0xFFFF_FFFFL;
 
     PbszCommand() {
-        super("PBSZ", null, false, "PBSZ <SP> 0 (negotiate size of buffer for secure data transfer).");
+        super("PBSZ", "PBSZ <SP> 0 (negotiate size of buffer for secure data transfer).");
     }
 
     @Override
     public String feature() {
         return "PBSZ";
-    }
-
-    @Override
-    public boolean available(ServerContext server) {
-        return server.tls() != null;
     }
 
     @Override

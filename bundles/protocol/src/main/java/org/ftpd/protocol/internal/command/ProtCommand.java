@@ -2,7 +2,6 @@ package org.ftpd.protocol.internal.command;
 
 import java.util.Locale;
 import java.util.concurrent.CompletionStage;
-import org.ftpd.protocol.internal.ServerContext;
 import org.ftpd.protocol.internal.codec.FtpReply;
 import org.ftpd.protocol.internal.tls.SessionTls;
 
@@ -10,20 +9,15 @@ import org.ftpd.protocol.internal.tls.SessionTls;
  * PROT (RFC 4217 section 9): C (clear) or P (private) data connections, after PBSZ on a protected control
  * connection. S and E mean nothing with TLS (536).
  */
-final class ProtCommand extends BaseCommand {
+final class ProtCommand extends TlsCommand {
 
     ProtCommand() {
-        super("PROT", null, false, "PROT <SP> [C|P] (set up un/secure data channel).");
+        super("PROT", "PROT <SP> [C|P] (set up un/secure data channel).");
     }
 
     @Override
     public String feature() {
         return "PROT";
-    }
-
-    @Override
-    public boolean available(ServerContext server) {
-        return server.tls() != null;
     }
 
     @Override
