@@ -124,9 +124,18 @@ public class BundleRestartInKarafIT extends PyftpdKarafTestSupport {
 
     @Test
     public void anonymousConfiguredWithEveryLetterCannotWrite() throws Exception {
-        Configuration[] anonymous = configAdmin().listConfigurations(
-                "(&(service.factoryPid=" + USER_FACTORY_PID + ")(name=anonymous))");
-        assertTrue("the feature's anonymous user exists", anonymous != null && anonymous.length == 1);
+        // fileinstall turns the feature's etc/org.ftpd.user-anonymous.cfg into a configuration a moment after
+        // the feature is installed, so this test may start before it exists
+        String filter = "(&(service.factoryPid=" + USER_FACTORY_PID + ")(name=anonymous))";
+        Poll.until("the feature's anonymous user exists", SOON, () -> {
+            try {
+                Configuration[] found = configAdmin().listConfigurations(filter);
+                return found != null && found.length == 1;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Configuration[] anonymous = configAdmin().listConfigurations(filter);
         Dictionary<String, Object> properties = anonymous[0].getProperties();
         properties.put("perm", "elradfmwMT");
         anonymous[0].update(properties);
