@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageDecoder;
+import io.netty.util.ByteProcessor;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -22,6 +23,8 @@ public final class FtpRequestDecoder extends MessageToMessageDecoder<ByteBuf> {
     public static final FtpRequestDecoder INSTANCE = new FtpRequestDecoder();
 
     private static final int IAC = 0xFF;
+    /** Goes on while bytes are ASCII (a byte of 0x80 or more is negative in Java). */
+    private static final ByteProcessor ASCII = b -> b >= 0;
 
     private FtpRequestDecoder() {
         super(ByteBuf.class);
@@ -33,6 +36,17 @@ public final class FtpRequestDecoder extends MessageToMessageDecoder<ByteBuf> {
     }
 
     static FtpRequest decode(ByteBuf line) {
+        if (line.forEachByte(ASCII) < 0) {
+            // nearly every command line is plain ASCII (and so holds no telnet IAC, 0xFF): read it as it is,
+            // without the copy and the strict UTF-8 decoder that other lines need
+            String text = line.toString(StandardCharsets.US_ASCII);
+            line.skipBytes(line.readableBytes());
+            int length = text.length();
+            while (length > 0 && text.charAt(length - 1) == '\r') {
+                length--;
+            }
+            return parseChecked(length == text.length() ? text : text.substring(0, length));
+        }
         byte[] bytes = withoutTelnetCommands(line);
         int length = bytes.length;
         // a lone CR left at the end (a client ending lines with CR CR LF) is no part of the command
@@ -48,7 +62,10 @@ public final class FtpRequestDecoder extends MessageToMessageDecoder<ByteBuf> {
         } catch (CharacterCodingException e) {
             return FtpRequest.MALFORMED;
         }
-        String text = chars.toString();
+        return parseChecked(chars.toString());
+    }
+
+    private static FtpRequest parseChecked(String text) {
         if (text.indexOf('\0') >= 0) {
             return FtpRequest.MALFORMED;
         }
