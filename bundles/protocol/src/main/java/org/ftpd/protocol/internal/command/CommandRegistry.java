@@ -28,6 +28,11 @@ public final class CommandRegistry {
         }
     }
 
+    /** The SITE sub-commands built into the engine (upper case); an extension of the same name is never run. */
+    public static Set<String> builtInSiteCommands() {
+        return SiteDispatchCommand.BUILT_IN;
+    }
+
     /** Every verb of this engine. */
     public static CommandRegistry standard() {
         List<Command> all = new ArrayList<>();

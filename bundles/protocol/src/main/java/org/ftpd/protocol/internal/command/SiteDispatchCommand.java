@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
 import org.ftpd.api.SessionInfo;
@@ -21,6 +22,9 @@ final class SiteDispatchCommand extends BaseCommand {
     private static final Map<String, String> BUILT_IN_HELP = Map.of(
             "CHMOD", "SITE CHMOD <SP> mode <SP> path (change file mode).",
             "HELP", "SITE HELP [<SP> cmd] (show SITE command help).");
+
+    /** The SITE verbs answered here before any extension is looked at. */
+    static final Set<String> BUILT_IN = BUILT_IN_HELP.keySet();
 
     SiteDispatchCommand() {
         super("SITE", null, false, "SITE <SP> site-command (execute SITE command).");

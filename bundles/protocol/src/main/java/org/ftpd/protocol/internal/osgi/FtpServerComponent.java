@@ -7,6 +7,7 @@ import java.util.Map;
 import org.ftpd.api.Authorizer;
 import org.ftpd.api.FileSystemFactory;
 import org.ftpd.api.FtpEventListener;
+import org.ftpd.api.SiteCommand;
 import org.ftpd.api.TlsContextProvider;
 import org.ftpd.protocol.FtpServer;
 import org.ftpd.protocol.ServerSettings;
@@ -154,11 +155,18 @@ public final class FtpServerComponent {
         @AttributeDefinition(name = "Authorizer filter",
                 description = "LDAP filter selecting the Authorizer services to ask, in ranking order.")
         String authorizer_target() default DEFAULT_AUTHORIZER_TARGET;
+
+        @AttributeDefinition(name = "Sessions of removed users", options = {
+            @Option(value = "keep", label = "keep them"), @Option(value = "close", label = "close them (421)")},
+                description = "What happens to the open sessions of a user whose account is deleted or disabled: "
+                        + "keep (they end by themselves) or close (421). New logins are refused either way.")
+        String removed_user_sessions() default "keep";
     }
 
     private final RankedServices<Authorizer> authorizers = new RankedServices<>();
     private final RankedServices<FileSystemFactory> fileSystems = new RankedServices<>();
     private final RankedServices<FtpEventListener> listeners = new RankedServices<>();
+    private final SiteCommandWhiteboard siteCommands = new SiteCommandWhiteboard();
     private volatile TlsContextProvider tls;
 
     private FtpServer server;
@@ -199,6 +207,7 @@ public final class FtpServerComponent {
                     .fileSystemFactories(scheme -> fileSystems.first(p -> hasScheme(p, scheme)))
                     .tlsContextProvider(() -> tls)
                     .eventListeners(listeners::get)
+                    .siteCommands(siteCommands::byName)
                     .build();
         }
         try {
@@ -300,6 +309,21 @@ public final class FtpServerComponent {
 
     void unbindEventListener(FtpEventListener listener) {
         listeners.remove(listener);
+    }
+
+    @Reference(name = "siteCommand", service = SiteCommand.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, target = "(" + SiteCommand.NAME_PROPERTY + "=*)",
+            unbind = "unbindSiteCommand", updated = "updatedSiteCommand")
+    void bindSiteCommand(SiteCommand command, Map<String, Object> properties) {
+        siteCommands.add(command, properties);
+    }
+
+    void updatedSiteCommand(SiteCommand command, Map<String, Object> properties) {
+        siteCommands.add(command, properties);
+    }
+
+    void unbindSiteCommand(SiteCommand command) {
+        siteCommands.remove(command);
     }
 
     // ---- for tests
