@@ -42,6 +42,7 @@ public final class ServerSettings {
     public static final String TLS_SESSION_REUSE_REQUIRED = "tls.session.reuse.required";
     public static final String TLS_ANONYMOUS_EXEMPT = "tls.anonymous.exempt";
     public static final String TLS_HANDSHAKE_TIMEOUT = "tls.handshake.timeout";
+    public static final String REMOVED_USER_SESSIONS = "removed.user.sessions";
 
     private static final ServerSettings DEFAULTS = new Builder().build();
     private static final Map<String, Key> KEYS = keys();
@@ -74,6 +75,7 @@ public final class ServerSettings {
     private final Boolean tlsSessionReuseRequired;
     private final boolean tlsAnonymousExempt;
     private final Duration tlsHandshakeTimeout;
+    private final boolean closeRemovedUserSessions;
 
     private ServerSettings(Builder b) {
         host = b.host;
@@ -100,6 +102,7 @@ public final class ServerSettings {
         tlsSessionReuseRequired = b.tlsSessionReuseRequired;
         tlsAnonymousExempt = b.tlsAnonymousExempt;
         tlsHandshakeTimeout = b.tlsHandshakeTimeout;
+        closeRemovedUserSessions = b.closeRemovedUserSessions;
     }
 
     /** The settings used when nothing is configured. */
@@ -242,6 +245,14 @@ public final class ServerSettings {
     /** How long a TLS handshake (control or data) may take before the connection is closed. */
     public Duration tlsHandshakeTimeout() {
         return tlsHandshakeTimeout;
+    }
+
+    /**
+     * Whether the sessions of a user whose account an authorizer withdraws (deleted or disabled) are closed
+     * ({@code removed.user.sessions = close}) or left to end by themselves ({@code keep}, the default).
+     */
+    public boolean closeRemovedUserSessions() {
+        return closeRemovedUserSessions;
     }
 
     /** Whether the implicit FTPS listener (host or port) differs from {@code other}'s. */
@@ -454,7 +465,21 @@ public final class ServerSettings {
                 Builder::tlsAnonymousExempt);
         addTime(m, TLS_HANDSHAKE_TIMEOUT, (b, v) -> b.tlsHandshakeTimeout(seconds(v, 1, 3_600)),
                 ServerSettings::tlsHandshakeTimeout, Builder::tlsHandshakeTimeout);
+        m.put(REMOVED_USER_SESSIONS, new Key(REMOVED_USER_SESSIONS,
+                (b, v) -> b.closeRemovedUserSessions(keepOrClose(v)),
+                (b, s) -> b.closeRemovedUserSessions(s.closeRemovedUserSessions()),
+                s -> s.closeRemovedUserSessions() ? "close" : "keep"));
         return m;
+    }
+
+    private static boolean keepOrClose(String text) {
+        if (text.equalsIgnoreCase("keep")) {
+            return false;
+        }
+        if (text.equalsIgnoreCase("close")) {
+            return true;
+        }
+        throw new IllegalArgumentException("expected keep or close");
     }
 
     private static boolean boolOrAuto(String text) {
@@ -481,7 +506,8 @@ public final class ServerSettings {
         return java.util.Arrays.asList(host, port, passivePorts, masqueradeAddress, banner, maxConnections,
                 maxConnectionsPerIp, idleTimeout, dataTimeout, passiveAcceptTimeout, maxLoginAttempts,
                 loginFailedDelay, banMaxFailures, banWindow, banDuration, permitForeignAddresses, permitPrivilegedPorts, maxLineLength, tlsImplicitPort,
-                tlsControlRequired, tlsDataRequired, tlsSessionReuseRequired, tlsAnonymousExempt, tlsHandshakeTimeout);
+                tlsControlRequired, tlsDataRequired, tlsSessionReuseRequired, tlsAnonymousExempt, tlsHandshakeTimeout,
+                closeRemovedUserSessions);
     }
 
     @Override
@@ -530,6 +556,7 @@ public final class ServerSettings {
         private Boolean tlsSessionReuseRequired;
         private boolean tlsAnonymousExempt;
         private Duration tlsHandshakeTimeout = Duration.ofSeconds(10);
+        private boolean closeRemovedUserSessions;
 
         private Builder() {
         }
@@ -559,6 +586,7 @@ public final class ServerSettings {
             tlsSessionReuseRequired = s.tlsSessionReuseRequired;
             tlsAnonymousExempt = s.tlsAnonymousExempt;
             tlsHandshakeTimeout = s.tlsHandshakeTimeout;
+            closeRemovedUserSessions = s.closeRemovedUserSessions;
         }
 
         public Builder host(String value) {
@@ -696,6 +724,12 @@ public final class ServerSettings {
                 throw new IllegalArgumentException(TLS_HANDSHAKE_TIMEOUT + " must be positive");
             }
             tlsHandshakeTimeout = value;
+            return this;
+        }
+
+        /** True: end the sessions of a user an authorizer withdraws; false (default): let them run. */
+        public Builder closeRemovedUserSessions(boolean value) {
+            closeRemovedUserSessions = value;
             return this;
         }
 

@@ -29,17 +29,25 @@ public final class BlockingWork {
 
     /** Runs {@code work} off the loop; the returned future completes on {@code loop}. */
     public <T> CompletableFuture<T> submit(EventExecutor loop, Callable<T> work) {
+        return submit(loop, work, null);
+    }
+
+    /**
+     * Runs {@code work} off the loop on behalf of a session: the work and the completion on {@code loop} (with
+     * whatever runs in it) see the session's logging MDC.
+     */
+    public <T> CompletableFuture<T> submit(EventExecutor loop, Callable<T> work, SessionMdc mdc) {
         CompletableFuture<T> result = new CompletableFuture<>();
         try {
             pool.execute(() -> {
                 T value;
                 try {
-                    value = work.call();
+                    value = mdc == null ? work.call() : mdc.call(work);
                 } catch (Throwable t) {
-                    hop(loop, () -> result.completeExceptionally(t));
+                    hop(loop, mdc, () -> result.completeExceptionally(t));
                     return;
                 }
-                hop(loop, () -> result.complete(value));
+                hop(loop, mdc, () -> result.complete(value));
             });
         } catch (RejectedExecutionException e) {
             result.completeExceptionally(e);
@@ -47,9 +55,9 @@ public final class BlockingWork {
         return result;
     }
 
-    private static void hop(EventExecutor loop, Runnable completion) {
+    private static void hop(EventExecutor loop, SessionMdc mdc, Runnable completion) {
         try {
-            loop.execute(completion);
+            loop.execute(mdc == null ? completion : () -> mdc.run(completion));
         } catch (RejectedExecutionException e) {
             // the loop is gone (server stopping): complete here so resources still get closed; no session
             // state is touched concurrently any more

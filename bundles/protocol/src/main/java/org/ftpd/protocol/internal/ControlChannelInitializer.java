@@ -34,6 +34,8 @@ public final class ControlChannelInitializer extends ChannelInitializer<Channel>
 
     @Override
     protected void initChannel(Channel ch) {
+        // first, so that what every handler behind it logs carries the session's MDC
+        ch.pipeline().addLast("mdc", SessionMdcHandler.INSTANCE);
         TlsEngines.ControlEngine tls = null;
         if (implicitTls) {
             TlsContextProvider provider = server.tls();

@@ -11,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.ftpd.api.SessionInfo;
 import org.ftpd.api.TransferInfo;
+import org.ftpd.protocol.internal.SessionMdc;
+import org.ftpd.protocol.internal.SessionMdcHandler;
 import org.ftpd.protocol.internal.codec.FtpReply;
 import org.ftpd.protocol.internal.command.CommandContext;
 import org.ftpd.protocol.internal.session.FtpSession;
@@ -59,6 +61,8 @@ public abstract class Transfer {
     /** Starts moving data; the future completes on the loop with the final reply. */
     public final CompletableFuture<FtpReply> start() {
         ctx.session().transfer(this);
+        data.attr(SessionMdc.ATTRIBUTE).set(ctx.session().mdc());
+        data.pipeline().addFirst("mdc", SessionMdcHandler.INSTANCE);
         Duration stall = ctx.settings().dataTimeout();
         if (!stall.isZero()) {
             data.pipeline().addLast("stall", new IdleStateHandler(true, 0, 0, stall.toMillis(), TimeUnit.MILLISECONDS));

@@ -23,6 +23,7 @@ import org.ftpd.api.SessionInfo;
 import org.ftpd.protocol.ServerSettings;
 import org.ftpd.protocol.internal.ConnectionLimiter;
 import org.ftpd.protocol.internal.ServerContext;
+import org.ftpd.protocol.internal.SessionMdc;
 import org.ftpd.protocol.internal.codec.ControlLineFramer;
 import org.ftpd.protocol.internal.codec.FtpReply;
 import org.ftpd.protocol.internal.codec.FtpRequest;
@@ -104,6 +105,9 @@ public final class ControlHandler extends SimpleChannelInboundHandler<FtpRequest
         }
         admitted = true;
         session = new FtpSession(server.nextSessionId(), remote, local);
+        // the MDC handler at the head of the pipeline clears it when channelActive returns
+        context.channel().attr(SessionMdc.ATTRIBUTE).set(session.mdc());
+        session.mdc().enter();
         if (implicitTls != null) {
             session.tls().started(implicitTls, true);
         }
@@ -407,7 +411,7 @@ public final class ControlHandler extends SimpleChannelInboundHandler<FtpRequest
 
     @Override
     public <T> CompletableFuture<T> blocking(Callable<T> work) {
-        return server.blocking().submit(ctx.executor(), work);
+        return server.blocking().submit(ctx.executor(), work, session.mdc());
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.ftpd.api.Account;
 import org.ftpd.api.FtpFileSystem;
 import org.ftpd.api.SessionInfo;
+import org.ftpd.protocol.internal.SessionMdc;
 import org.ftpd.protocol.internal.data.DataChannelSource;
 import org.ftpd.protocol.internal.data.Transfer;
 import org.ftpd.protocol.internal.tls.SessionTls;
@@ -23,6 +24,7 @@ public final class FtpSession implements SessionInfo {
     private final InetSocketAddress remoteAddress;
     private final InetSocketAddress localAddress;
     private final Instant connectedAt = Instant.now();
+    private final SessionMdc mdc;
 
     private volatile Account account;
     private volatile boolean secure;
@@ -45,6 +47,12 @@ public final class FtpSession implements SessionInfo {
         this.id = id;
         this.remoteAddress = remoteAddress;
         this.localAddress = localAddress;
+        this.mdc = new SessionMdc(id, remoteAddress);
+    }
+
+    /** What this session puts in the logging MDC while work runs for it. */
+    public SessionMdc mdc() {
+        return mdc;
     }
 
     @Override
@@ -102,6 +110,7 @@ public final class FtpSession implements SessionInfo {
     /** Records a successful login; the view's root is the account's home. */
     public void login(Account value, FtpFileSystem view) {
         account = value;
+        mdc.user(value.userName());
         fileSystem = view;
         cwd = view.initialDirectory();
     }
@@ -110,6 +119,7 @@ public final class FtpSession implements SessionInfo {
     public FtpFileSystem logout() {
         FtpFileSystem view = fileSystem;
         account = null;
+        mdc.user(null);
         fileSystem = null;
         cwd = "/";
         return view;
