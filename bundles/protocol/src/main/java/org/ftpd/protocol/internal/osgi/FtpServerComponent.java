@@ -161,12 +161,6 @@ public final class FtpServerComponent {
                 description = "What happens to the open sessions of a user whose account is deleted or disabled: "
                         + "keep (they end by themselves) or close (421). New logins are refused either way.")
         String removed_user_sessions() default "keep";
-
-        @AttributeDefinition(name = "Sessions of removed users", options = {
-            @Option(value = "keep", label = "keep them"), @Option(value = "close", label = "close them (421)")},
-                description = "What happens to the open sessions of a user whose account is deleted or disabled: "
-                        + "keep (they end by themselves) or close (421). New logins are refused either way.")
-        String removed_user_sessions() default "keep";
     }
 
     private final RankedServices<Authorizer> authorizers = new RankedServices<>();
