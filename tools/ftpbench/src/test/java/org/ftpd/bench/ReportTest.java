@@ -1,0 +1,41 @@
+package org.ftpd.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReportTest {
+
+    private static CaseResult result(String server, String kase, double figure, long errors, double kib) {
+        return new CaseResult(server, kase, figure, "x/s", 1, 10, 0, 1.0, 1.5, 9.25, errors, kib, "a note, quoted",
+                null);
+    }
+
+    @Test
+    void dividesTheFirstServerByTheBestOfTheOthers() {
+        Report r = new Report(List.of(result("ours", "logins", 3000, 0, Double.NaN),
+                result("vsftpd", "logins", 30, 0, Double.NaN), result("pyftpdlib", "logins", 1500, 2, Double.NaN),
+                result("ours", "idle", 2000, 0, 4.25), result("vsftpd", "idle", 867, 0, Double.NaN),
+                result("pyftpdlib", "idle", 2000, 0, 7.0)));
+        String md = r.markdown();
+        assertTrue(md.contains("| logins | x/s | 3000 (p99 9.25 ms) | 30 (p99 9.25 ms) | 1500 (p99 9.25 ms) 2 err "
+                + "| 2.00x | pyftpdlib |"), md);
+        assertTrue(md.contains("| idle | x/s | 2000 (+4.3 KiB/session) | 867 | 2000 (+7.0 KiB/session) | 1.00x "
+                + "| pyftpdlib |"), md);
+    }
+
+    @Test
+    void csvQuotesCellsWithCommasAndLeavesUnmeasuredMemoryEmpty() {
+        String csv = new Report(List.of(result("ours", "list", 12.5, 0, Double.NaN))).csv();
+        assertEquals("ours,list,1,12.500,x/s,10,0,1.000,1.500,9.250,0,,\"a note, quoted\",",
+                csv.lines().skip(1).findFirst().orElseThrow());
+    }
+
+    @Test
+    void oneServerGetsNoComparison() {
+        String text = new Report(List.of(result("ours", "list", 12.5, 0, Double.NaN))).text();
+        assertEquals(2, text.lines().count(), text);
+    }
+}
