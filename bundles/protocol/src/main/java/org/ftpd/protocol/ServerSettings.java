@@ -42,6 +42,15 @@ public final class ServerSettings {
     public static final String TLS_SESSION_REUSE_REQUIRED = "tls.session.reuse.required";
     public static final String TLS_ANONYMOUS_EXEMPT = "tls.anonymous.exempt";
     public static final String TLS_HANDSHAKE_TIMEOUT = "tls.handshake.timeout";
+    public static final String READ_LIMIT = "read.limit";
+    public static final String WRITE_LIMIT = "write.limit";
+    public static final String SERVER_READ_LIMIT = "server.read.limit";
+    public static final String SERVER_WRITE_LIMIT = "server.write.limit";
+    public static final String LOGIN_TIMEOUT = "login.timeout";
+    public static final String MAX_COMMANDS_PER_SECOND = "max.commands.per.second";
+    public static final String MASQUERADE_ADDRESS_MAP = "masquerade.address.map";
+    /** The name issue 5 gives {@link #LOGIN_FAILED_DELAY}; accepted too, and it wins when both are set. */
+    public static final String AUTH_FAILED_DELAY = "auth.failed.delay";
     public static final String REMOVED_USER_SESSIONS = "removed.user.sessions";
 
     private static final ServerSettings DEFAULTS = new Builder().build();
@@ -75,6 +84,13 @@ public final class ServerSettings {
     private final Boolean tlsSessionReuseRequired;
     private final boolean tlsAnonymousExempt;
     private final Duration tlsHandshakeTimeout;
+    private final long readLimit;
+    private final long writeLimit;
+    private final long serverReadLimit;
+    private final long serverWriteLimit;
+    private final Duration loginTimeout;
+    private final int maxCommandsPerSecond;
+    private final Map<String, String> masqueradeAddressMap;
     private final boolean closeRemovedUserSessions;
 
     private ServerSettings(Builder b) {
@@ -102,6 +118,13 @@ public final class ServerSettings {
         tlsSessionReuseRequired = b.tlsSessionReuseRequired;
         tlsAnonymousExempt = b.tlsAnonymousExempt;
         tlsHandshakeTimeout = b.tlsHandshakeTimeout;
+        readLimit = b.readLimit;
+        writeLimit = b.writeLimit;
+        serverReadLimit = b.serverReadLimit;
+        serverWriteLimit = b.serverWriteLimit;
+        loginTimeout = b.loginTimeout;
+        maxCommandsPerSecond = b.maxCommandsPerSecond;
+        masqueradeAddressMap = b.masqueradeAddressMap;
         closeRemovedUserSessions = b.closeRemovedUserSessions;
     }
 
@@ -255,6 +278,45 @@ public final class ServerSettings {
         return closeRemovedUserSessions;
     }
 
+    /** Bytes per second one session's data connections may receive (uploads); 0 means no limit. */
+    public long readLimit() {
+        return readLimit;
+    }
+
+    /** Bytes per second one session's data connections may send (downloads, listings); 0 means no limit. */
+    public long writeLimit() {
+        return writeLimit;
+    }
+
+    /** Bytes per second all data connections together may receive; 0 means no limit. */
+    public long serverReadLimit() {
+        return serverReadLimit;
+    }
+
+    /** Bytes per second all data connections together may send; 0 means no limit. */
+    public long serverWriteLimit() {
+        return serverWriteLimit;
+    }
+
+    /** How long a connection may stay without a successful login before 421 and close; zero disables it. */
+    public Duration loginTimeout() {
+        return loginTimeout;
+    }
+
+    /** Commands per second one control connection may send before its reading pauses; 0 means no limit. */
+    public int maxCommandsPerSecond() {
+        return maxCommandsPerSecond;
+    }
+
+    /**
+     * PASV announcement by local address (pyftpdlib's masquerade_address_map): the control connection's local
+     * address (as {@link java.net.InetAddress#getHostAddress()} writes it) to the IPv4 address to announce.
+     * Looked up before {@link #masqueradeAddress()}. Never null.
+     */
+    public Map<String, String> masqueradeAddressMap() {
+        return masqueradeAddressMap;
+    }
+
     /** Whether the implicit FTPS listener (host or port) differs from {@code other}'s. */
     public boolean tlsListensElsewhereThan(ServerSettings other) {
         return tlsImplicitPort != other.tlsImplicitPort || tlsImplicitPort != 0 && !host.equals(other.host);
@@ -398,6 +460,51 @@ public final class ServerSettings {
         return text;
     }
 
+    private static long byteRate(String text) {
+        return org.ftpd.protocol.internal.throttle.ByteRates.parse(text);
+    }
+
+    /** {@code local=announced} pairs separated by commas (or spaces); the local side IPv4 or IPv6. */
+    private static Map<String, String> addressMap(String text) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String entry : text.split("[,\\s]+")) {
+            if (entry.isEmpty()) {
+                continue;
+            }
+            int eq = entry.indexOf('=');
+            if (eq <= 0 || eq == entry.length() - 1) {
+                throw new IllegalArgumentException("'" + entry + "' is not local=announced");
+            }
+            String local = entry.substring(0, eq);
+            String announced = entry.substring(eq + 1);
+            if (!IPV4.matcher(local).matches() && local.indexOf(':') < 0) {
+                throw new IllegalArgumentException("'" + local + "' is not an IP address");
+            }
+            String key;
+            try {
+                // an IP literal, never a lookup; one spelling per address (::1 = 0:0:0:0:0:0:0:1)
+                key = java.net.InetAddress.getByName(local).getHostAddress();
+            } catch (java.net.UnknownHostException e) {
+                throw new IllegalArgumentException("'" + local + "' is not an IP address");
+            }
+            if (!IPV4.matcher(announced).matches()) {
+                throw new IllegalArgumentException("'" + announced + "' is not an IPv4 address (PASV replies carry "
+                        + "IPv4 only)");
+            }
+            if (map.put(key, announced) != null) {
+                throw new IllegalArgumentException("'" + local + "' is mapped twice");
+            }
+        }
+        return map;
+    }
+
+    private static String showMap(Map<String, String> map) {
+        StringBuilder text = new StringBuilder();
+        map.forEach((local, announced) -> text.append(text.length() == 0 ? "" : ", ").append(local).append('=')
+                .append(announced));
+        return text.toString();
+    }
+
     private static PortRange rangeOrEmpty(String text) {
         return text.isEmpty() ? null : PortRange.parse(text);
     }
@@ -465,6 +572,22 @@ public final class ServerSettings {
                 Builder::tlsAnonymousExempt);
         addTime(m, TLS_HANDSHAKE_TIMEOUT, (b, v) -> b.tlsHandshakeTimeout(seconds(v, 1, 3_600)),
                 ServerSettings::tlsHandshakeTimeout, Builder::tlsHandshakeTimeout);
+        add(m, READ_LIMIT, (b, v) -> b.readLimit(byteRate(v)), ServerSettings::readLimit, Builder::readLimit);
+        add(m, WRITE_LIMIT, (b, v) -> b.writeLimit(byteRate(v)), ServerSettings::writeLimit, Builder::writeLimit);
+        add(m, SERVER_READ_LIMIT, (b, v) -> b.serverReadLimit(byteRate(v)), ServerSettings::serverReadLimit,
+                Builder::serverReadLimit);
+        add(m, SERVER_WRITE_LIMIT, (b, v) -> b.serverWriteLimit(byteRate(v)), ServerSettings::serverWriteLimit,
+                Builder::serverWriteLimit);
+        addTime(m, LOGIN_TIMEOUT, (b, v) -> b.loginTimeout(seconds(v, 0, 86_400)), ServerSettings::loginTimeout,
+                Builder::loginTimeout);
+        add(m, MAX_COMMANDS_PER_SECOND, (b, v) -> b.maxCommandsPerSecond(integer(v, 0, 1_000_000)),
+                ServerSettings::maxCommandsPerSecond, Builder::maxCommandsPerSecond);
+        m.put(MASQUERADE_ADDRESS_MAP, new Key(MASQUERADE_ADDRESS_MAP, (b, v) -> b.masqueradeAddressMap(addressMap(v)),
+                (b, s) -> b.masqueradeAddressMap(s.masqueradeAddressMap()), s -> showMap(s.masqueradeAddressMap())));
+        // after login.failed.delay, so the documented name wins when both are set; a bad value keeps the other's
+        m.put(AUTH_FAILED_DELAY, new Key(AUTH_FAILED_DELAY, (b, v) -> b.loginFailedDelay(fractionalSeconds(v, 60)),
+                (b, s) -> { }, s -> BigDecimal.valueOf(s.loginFailedDelay().toMillis(), 3).stripTrailingZeros()
+                        .toPlainString()));
         m.put(REMOVED_USER_SESSIONS, new Key(REMOVED_USER_SESSIONS,
                 (b, v) -> b.closeRemovedUserSessions(keepOrClose(v)),
                 (b, s) -> b.closeRemovedUserSessions(s.closeRemovedUserSessions()),
@@ -507,6 +630,8 @@ public final class ServerSettings {
                 maxConnectionsPerIp, idleTimeout, dataTimeout, passiveAcceptTimeout, maxLoginAttempts,
                 loginFailedDelay, banMaxFailures, banWindow, banDuration, permitForeignAddresses, permitPrivilegedPorts, maxLineLength, tlsImplicitPort,
                 tlsControlRequired, tlsDataRequired, tlsSessionReuseRequired, tlsAnonymousExempt, tlsHandshakeTimeout,
+                readLimit, writeLimit, serverReadLimit, serverWriteLimit, loginTimeout, maxCommandsPerSecond,
+                masqueradeAddressMap,
                 closeRemovedUserSessions);
     }
 
@@ -527,6 +652,8 @@ public final class ServerSettings {
                 + ", max.connections.per.ip=" + maxConnectionsPerIp + ", idle.timeout=" + idleTimeout.toSeconds()
                 + ", tls.implicit.port=" + tlsImplicitPort + ", tls.control.required=" + tlsControlRequired
                 + ", tls.data.required=" + tlsDataRequired + ", tls.session.reuse.required=" + tlsSessionReuseRequired()
+                + ", read.limit=" + readLimit + ", write.limit=" + writeLimit + ", server.read.limit=" + serverReadLimit
+                + ", server.write.limit=" + serverWriteLimit
                 + "]";
     }
 
@@ -556,6 +683,13 @@ public final class ServerSettings {
         private Boolean tlsSessionReuseRequired;
         private boolean tlsAnonymousExempt;
         private Duration tlsHandshakeTimeout = Duration.ofSeconds(10);
+        private long readLimit;
+        private long writeLimit;
+        private long serverReadLimit;
+        private long serverWriteLimit;
+        private Duration loginTimeout = Duration.ofSeconds(60);
+        private int maxCommandsPerSecond = 1000;
+        private Map<String, String> masqueradeAddressMap = Map.of();
         private boolean closeRemovedUserSessions;
 
         private Builder() {
@@ -586,6 +720,13 @@ public final class ServerSettings {
             tlsSessionReuseRequired = s.tlsSessionReuseRequired;
             tlsAnonymousExempt = s.tlsAnonymousExempt;
             tlsHandshakeTimeout = s.tlsHandshakeTimeout;
+            readLimit = s.readLimit;
+            writeLimit = s.writeLimit;
+            serverReadLimit = s.serverReadLimit;
+            serverWriteLimit = s.serverWriteLimit;
+            loginTimeout = s.loginTimeout;
+            maxCommandsPerSecond = s.maxCommandsPerSecond;
+            masqueradeAddressMap = s.masqueradeAddressMap;
             closeRemovedUserSessions = s.closeRemovedUserSessions;
         }
 
@@ -731,6 +872,56 @@ public final class ServerSettings {
         public Builder closeRemovedUserSessions(boolean value) {
             closeRemovedUserSessions = value;
             return this;
+        }
+
+        /** Bytes per second a session may receive; 0 (default) for no limit. */
+        public Builder readLimit(long value) {
+            readLimit = nonNegative(value, READ_LIMIT);
+            return this;
+        }
+
+        /** Bytes per second a session may send; 0 (default) for no limit. */
+        public Builder writeLimit(long value) {
+            writeLimit = nonNegative(value, WRITE_LIMIT);
+            return this;
+        }
+
+        /** Bytes per second the whole server may receive on data connections; 0 (default) for no limit. */
+        public Builder serverReadLimit(long value) {
+            serverReadLimit = nonNegative(value, SERVER_READ_LIMIT);
+            return this;
+        }
+
+        /** Bytes per second the whole server may send on data connections; 0 (default) for no limit. */
+        public Builder serverWriteLimit(long value) {
+            serverWriteLimit = nonNegative(value, SERVER_WRITE_LIMIT);
+            return this;
+        }
+
+        /** How long a connection may stay unauthenticated; zero for no limit (default 60 s). */
+        public Builder loginTimeout(Duration value) {
+            loginTimeout = nonNegative(value, LOGIN_TIMEOUT);
+            return this;
+        }
+
+        /** Commands per second a control connection may send; 0 for no limit (default 1000). */
+        public Builder maxCommandsPerSecond(int value) {
+            maxCommandsPerSecond = nonNegative(value, MAX_COMMANDS_PER_SECOND);
+            return this;
+        }
+
+        /** Local address to announced IPv4 address for PASV replies; null or empty for none. */
+        public Builder masqueradeAddressMap(Map<String, String> value) {
+            masqueradeAddressMap = value == null ? Map.of()
+                    : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(value));
+            return this;
+        }
+
+        private static long nonNegative(long value, String key) {
+            if (value < 0) {
+                throw new IllegalArgumentException(key + " must not be negative");
+            }
+            return value;
         }
 
         private static int nonNegative(int value, String key) {

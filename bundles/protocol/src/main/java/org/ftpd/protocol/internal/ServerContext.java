@@ -32,6 +32,8 @@ public final class ServerContext {
     private final Supplier<? extends Map<String, ? extends SiteCommand>> siteCommands;
     private final ConnectionLimiter limiter = new ConnectionLimiter();
     private final LoginBans bans = new LoginBans();
+    private final org.ftpd.protocol.internal.throttle.ServerThrottle throttle =
+            new org.ftpd.protocol.internal.throttle.ServerThrottle(this::settings);
     private final ConcurrentHashMap<String, AtomicInteger> userSessions = new ConcurrentHashMap<>();
     private final AtomicLong sessionIds = new AtomicLong();
 
@@ -121,6 +123,11 @@ public final class ServerContext {
     /** Addresses banned after too many failed logins. */
     public LoginBans bans() {
         return bans;
+    }
+
+    /** The server-wide data rate budgets. */
+    public org.ftpd.protocol.internal.throttle.ServerThrottle throttle() {
+        return throttle;
     }
 
     public String nextSessionId() {

@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import org.ftpd.protocol.internal.codec.FtpReply;
 import org.ftpd.protocol.internal.command.CommandContext;
+import org.ftpd.protocol.internal.throttle.DataThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +40,8 @@ public final class FileSender extends ChunkedSender {
 
     /** Whether this transfer goes without copying through user space. */
     public boolean zeroCopy() {
-        return ascii == null && isPlatformFileChannel(file) && data.pipeline().get(SslHandler.class) == null;
+        return ascii == null && isPlatformFileChannel(file) && data.pipeline().get(SslHandler.class) == null
+                && !DataThrottle.limitsWrites(data);
     }
 
     /**

@@ -67,6 +67,7 @@ public abstract class Transfer {
         if (!stall.isZero()) {
             data.pipeline().addLast("stall", new IdleStateHandler(true, 0, 0, stall.toMillis(), TimeUnit.MILLISECONDS));
         }
+        DataRates.install(ctx, data);
         data.pipeline().addLast("transfer", new DataChannelHandler(this));
         if (kind != Kind.UPLOAD) {
             // PROT P: what TLS held back goes ahead of the data (an upload's waits for the close)

@@ -1,0 +1,195 @@
+package org.ftpd.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.net.ftp.FTPClient;
+import org.ftpd.api.Account;
+import org.ftpd.api.Permissions;
+import org.ftpd.api.UnknownUserException;
+import org.ftpd.protocol.support.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * read.limit / write.limit per session, per user and server-wide, measured with a real client over loopback.
+ * Rates are asserted from above within 10 % (the limit must hold) and from below loosely (a busy build machine
+ * may be slower, but a limit must not starve a transfer).
+ */
+class ThrottleTest {
+
+    private static final long MIB = 1 << 20;
+
+    @TempDir
+    Path tmp;
+    TestServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static byte[] randomBytes(long size) {
+        byte[] data = new byte[(int) size];
+        new Random(size).nextBytes(data);
+        return data;
+    }
+
+    /** Bytes per second of a whole download. */
+    private double download(FTPClient client, String name, byte[] expected) throws IOException {
+        ByteArrayOutputStream got = new ByteArrayOutputStream();
+        long start = System.nanoTime();
+        assertTrue(client.retrieveFile(name, got), client.getReplyString());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertArrayEquals(expected, got.toByteArray());
+        return expected.length / seconds;
+    }
+
+    private static void assertRate(double measured, long limit) {
+        assertTrue(measured <= limit * 1.1, "measured " + (long) measured + " B/s above the limit " + limit);
+        assertTrue(measured >= limit * 0.3, "measured " + (long) measured + " B/s, far below the limit " + limit);
+    }
+
+    @Test
+    void aDownloadFollowsWriteLimit() throws IOException {
+        long limit = 2 * MIB;
+        server = new TestServer(tmp, b -> b, s -> s.writeLimit(limit));
+        byte[] data = randomBytes(3 * MIB);
+        Files.write(server.alice.resolve("f"), data);
+        FTPClient client = server.alice();
+        try {
+            // the file is on the default filesystem: without the limit it would go zero-copy, unpaced
+            assertRate(download(client, "f", data), limit);
+        } finally {
+            TestServer.quietly(client);
+        }
+    }
+
+    @Test
+    void anUploadFollowsReadLimit() throws IOException {
+        long limit = 2 * MIB;
+        server = new TestServer(tmp, b -> b, s -> s.readLimit(limit));
+        byte[] data = randomBytes(4 * MIB);
+        FTPClient client = server.alice();
+        try {
+            long start = System.nanoTime();
+            // storeFile returns after the 226, which the server sends once it has read (and written) everything
+            assertTrue(client.storeFile("up", new ByteArrayInputStream(data)), client.getReplyString());
+            double rate = data.length / ((System.nanoTime() - start) / 1e9);
+            assertRate(rate, limit);
+            assertArrayEquals(data, Files.readAllBytes(server.alice.resolve("up")));
+        } finally {
+            TestServer.quietly(client);
+        }
+    }
+
+    @Test
+    void aRunningDownloadFollowsANewLimit() throws Exception {
+        server = new TestServer(tmp, b -> b, s -> s.writeLimit(512 << 10));
+        byte[] data = randomBytes(5 * MIB);
+        Files.write(server.alice.resolve("f"), data);
+        FTPClient client = server.alice();
+        try (InputStream in = client.retrieveFileStream("f")) {
+            ByteArrayOutputStream got = new ByteArrayOutputStream();
+            byte[] buf = new byte[16 << 10];
+            // at 512 KiB/s until half a mebibyte arrived, then four times faster
+            while (got.size() < 512 << 10) {
+                int n = in.read(buf);
+                assertTrue(n > 0);
+                got.write(buf, 0, n);
+            }
+            long fast = 4 * MIB;
+            server.server.reconfigure(server.server.settings().toBuilder().writeLimit(fast).build());
+            long changedAt = System.nanoTime();
+            long atChange = got.size();
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                got.write(buf, 0, n);
+            }
+            double seconds = (System.nanoTime() - changedAt) / 1e9;
+            assertArrayEquals(data, got.toByteArray());
+            // what was paused at the old rate (one chunk, a recheck) may take up to ~0.2 s more
+            double rate = (got.size() - atChange) / Math.max(seconds - 0.25, 0.01);
+            assertTrue(rate > 2 * MIB, "after the change only " + (long) rate + " B/s");
+            assertTrue((got.size() - atChange) / seconds <= fast * 1.1, "faster than the new limit");
+        }
+        assertTrue(client.completePendingCommand(), client.getReplyString());
+        TestServer.quietly(client);
+    }
+
+    @Test
+    void aUsersOwnLimitAppliesWhenItIsStricter() throws IOException {
+        long userLimit = 1 * MIB;
+        server = new TestServer(tmp, b -> b.authorizer(credentials -> {
+            if (!credentials.userName().equals("carol")) {
+                throw new UnknownUserException(credentials.userName());
+            }
+            return Account.builder("carol", URI.create("test:/alice")).permissions(Permissions.parse("elr"))
+                    .property("write.limit", "1m").build();
+        }), s -> s.writeLimit(8 * MIB));
+        byte[] data = randomBytes(2 * MIB);
+        Files.write(server.alice.resolve("f"), data);
+        FTPClient carol = server.login("carol", "any");
+        try {
+            assertRate(download(carol, "f", data), userLimit);
+        } finally {
+            TestServer.quietly(carol);
+        }
+    }
+
+    @Test
+    void theServerWideLimitIsSharedByAllSessions() throws Exception {
+        long limit = 2 * MIB;
+        server = new TestServer(tmp, b -> b, s -> s.serverWriteLimit(limit));
+        byte[] data = randomBytes(2 * MIB);
+        Files.write(server.alice.resolve("f"), data);
+        FTPClient one = server.alice();
+        FTPClient two = server.alice();
+        try {
+            long start = System.nanoTime();
+            CompletableFuture<Double> first = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return download(one, "f", data);
+                } catch (IOException e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            download(two, "f", data);
+            first.get(30, TimeUnit.SECONDS);
+            double total = 2.0 * data.length / ((System.nanoTime() - start) / 1e9);
+            assertRate(total, limit);
+        } finally {
+            TestServer.quietly(one);
+            TestServer.quietly(two);
+        }
+    }
+
+    @Test
+    void withoutALimitDownloadsAreNotPaced() throws IOException {
+        server = new TestServer(tmp);
+        byte[] data = randomBytes(8 * MIB);
+        Files.write(server.alice.resolve("f"), data);
+        FTPClient client = server.alice();
+        try {
+            // far above any limit a test above sets (loopback moves hundreds of MB/s)
+            assertTrue(download(client, "f", data) > 16 * MIB);
+            assertEquals(0, server.server.settings().writeLimit());
+        } finally {
+            TestServer.quietly(client);
+        }
+    }
+}
