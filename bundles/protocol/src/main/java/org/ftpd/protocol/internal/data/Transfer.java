@@ -13,9 +13,11 @@ import org.ftpd.api.SessionInfo;
 import org.ftpd.api.TransferInfo;
 import org.ftpd.protocol.internal.SessionMdc;
 import org.ftpd.protocol.internal.SessionMdcHandler;
+import org.ftpd.protocol.internal.TransferLog;
 import org.ftpd.protocol.internal.codec.FtpReply;
 import org.ftpd.protocol.internal.command.CommandContext;
 import org.ftpd.protocol.internal.session.FtpSession;
+import org.ftpd.protocol.internal.session.TransferType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -203,6 +205,7 @@ public abstract class Transfer {
             return;
         }
         TransferInfo info = new TransferInfo(path, bytes, Duration.ofNanos(System.nanoTime() - startNanos), complete);
+        TransferLog.record(session, info, kind == Kind.UPLOAD, ctx.session().type() == TransferType.ASCII);
         if (kind == Kind.DOWNLOAD) {
             ctx.server().events().fire(complete ? "file sent" : "incomplete file sent",
                     l -> {
