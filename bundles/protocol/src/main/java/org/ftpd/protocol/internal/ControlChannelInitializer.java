@@ -7,6 +7,7 @@ import org.ftpd.protocol.internal.codec.ControlLineFramer;
 import org.ftpd.protocol.internal.codec.FtpReplyEncoder;
 import org.ftpd.protocol.internal.codec.FtpRequestDecoder;
 import org.ftpd.protocol.internal.session.ControlHandler;
+import org.ftpd.protocol.internal.throttle.CommandRateLimiter;
 import org.ftpd.protocol.internal.tls.TlsEngines;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,7 @@ public final class ControlChannelInitializer extends ChannelInitializer<Channel>
         ch.pipeline()
                 .addLast("framer", new ControlLineFramer(server.settings().maxLineLength()))
                 .addLast("decoder", FtpRequestDecoder.INSTANCE)
+                .addLast(CommandRateLimiter.NAME, new CommandRateLimiter(() -> server.settings().maxCommandsPerSecond()))
                 .addLast("encoder", FtpReplyEncoder.INSTANCE)
                 .addLast("session", new ControlHandler(server, tls));
     }

@@ -32,7 +32,9 @@ final class PassiveMode {
                     if (error != null) {
                         LOG.warn("{}: cannot listen for data: {}",
                                 session, FileErrors.unwrap(error).getMessage());
-                        return FtpReply.of(425, "Can't open passive connection.");
+                        return settings.passivePorts() == null ? FtpReply.of(425, "Can't open passive connection.")
+                                : FtpReply.of(425, "Can't open passive connection: no free port in the passive "
+                                        + "range " + settings.passivePorts() + ".");
                     }
                     if (!ctx.channel().isActive()) {
                         listener.close();

@@ -4,6 +4,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.concurrent.CompletionStage;
+import org.ftpd.protocol.ServerSettings;
 import org.ftpd.protocol.internal.codec.FtpReply;
 import org.ftpd.protocol.internal.data.Addresses;
 
@@ -20,7 +21,7 @@ final class PasvCommand extends BaseCommand {
             throw new ReplyException(503, "PASV not allowed after EPSV ALL.");
         }
         InetAddress local = Addresses.unmapped(ctx.session().localAddress().getAddress());
-        String masquerade = ctx.settings().masqueradeAddress();
+        String masquerade = announcedAddress(ctx.settings(), local);
         if (masquerade == null && !(local instanceof Inet4Address)) {
             throw new ReplyException(425, "PASV is IPv4 only on this connection; use EPSV.");
         }
@@ -33,5 +34,14 @@ final class PasvCommand extends BaseCommand {
         }
         return PassiveMode.listen(ctx, listener -> FtpReply.of(227,
                 "Entering Passive Mode (" + Addresses.formatPasv(announced, listener.port()) + ")."));
+    }
+
+    /**
+     * What PASV announces for a connection to {@code local} (behind NAT): the masquerade.address.map entry for
+     * that address, else masquerade.address, else null (the local address itself).
+     */
+    static String announcedAddress(ServerSettings settings, InetAddress local) {
+        String mapped = settings.masqueradeAddressMap().get(local.getHostAddress());
+        return mapped != null ? mapped : settings.masqueradeAddress();
     }
 }

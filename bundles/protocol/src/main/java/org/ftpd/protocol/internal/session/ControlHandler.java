@@ -59,6 +59,7 @@ public final class ControlHandler extends SimpleChannelInboundHandler<FtpRequest
     private ChannelHandlerContext ctx;
     private FtpSession session;
     private IdleWatch idle;
+    private LoginWatch login;
     private boolean admitted;
     private boolean closing;
     private boolean busy;
@@ -118,6 +119,9 @@ public final class ControlHandler extends SimpleChannelInboundHandler<FtpRequest
         idle = new IdleWatch(context.channel(), () -> settings().idleTimeout(), () -> busy,
                 this::idleTimedOut);
         idle.start();
+        login = new LoginWatch(context.channel(), () -> settings().loginTimeout(), session::loggedIn,
+                this::loginTimedOut);
+        login.start();
         context.writeAndFlush(FtpReply.of(220, settings().banner()));
     }
 
@@ -129,6 +133,7 @@ public final class ControlHandler extends SimpleChannelInboundHandler<FtpRequest
             return;
         }
         idle.stop();
+        login.stop();
         FtpSession s = session;
         Transfer transfer = s.transfer();
         if (transfer != null) {
@@ -165,6 +170,11 @@ public final class ControlHandler extends SimpleChannelInboundHandler<FtpRequest
     private void idleTimedOut() {
         LOG.info("{}: idle for longer than {}s, closing", session, settings().idleTimeout().toSeconds());
         write(FtpReply.of(421, "Control connection timed out."));
+    }
+
+    private void loginTimedOut() {
+        LOG.info("{}: not logged in within {}s, closing", session, settings().loginTimeout().toSeconds());
+        write(FtpReply.of(421, "Login timed out, closing the connection."));
     }
 
     @Override
@@ -365,6 +375,11 @@ public final class ControlHandler extends SimpleChannelInboundHandler<FtpRequest
     private void discardUnprocessedInput() {
         queue.clear();
         ControlLineFramer old = ctx.pipeline().get(ControlLineFramer.class);
+        org.ftpd.protocol.internal.throttle.CommandRateLimiter limiter =
+                ctx.pipeline().get(org.ftpd.protocol.internal.throttle.CommandRateLimiter.class);
+        if (limiter != null) {
+            limiter.discardHeld();
+        }
         if (old != null) {
             old.discardBuffered();
             ctx.pipeline().replace(old, "framer", new ControlLineFramer(settings().maxLineLength()));
