@@ -1,9 +1,9 @@
 package org.ftpd.api;
 
 /**
- * The server's counters at one moment, since the engine was created (they survive reconfigurations and
- * restarts of the listener). File transfers are RETR, STOR, APPE and STOU; directory listings are not counted
- * as transfers nor in the byte counts.
+ * The server's counters at one moment, since it last started listening (a reconfiguration keeps them, even one
+ * that moves the listener to another port; a stop and start begins again from zero). File transfers are RETR,
+ * STOR, APPE and STOU; directory listings are not counted as transfers nor in the byte counts.
  *
  * @param sessionsCurrent control connections open now (admitted ones: refused connections do not count)
  * @param sessionsTotal control connections admitted so far

@@ -19,15 +19,19 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.ftpd.api.AccountListener;
 import org.ftpd.api.Authorizer;
 import org.ftpd.api.FileSystemFactory;
 import org.ftpd.api.FtpEventListener;
+import org.ftpd.api.FtpServerControl;
 import org.ftpd.api.SiteCommand;
 import org.ftpd.api.TlsContextProvider;
 import org.ftpd.protocol.internal.BlockingWork;
 import org.ftpd.protocol.internal.ControlChannelInitializer;
 import org.ftpd.protocol.internal.EventDispatcher;
+import org.ftpd.protocol.internal.RemovedAccounts;
 import org.ftpd.protocol.internal.ServerContext;
+import org.ftpd.protocol.internal.ServerControl;
 import org.ftpd.protocol.internal.Transport;
 import org.ftpd.protocol.internal.command.CommandRegistry;
 import org.ftpd.protocol.internal.data.Addresses;
@@ -64,6 +68,8 @@ public final class FtpServer {
 
     private ServerSettings settings;
     private Running running;
+    private final ServerControl control = new ServerControl(this::operatorView);
+    private final RemovedAccounts removedAccounts = new RemovedAccounts(this::runningContext);
 
     /** What exists while the server runs; {@code implicitListener} is the implicit FTPS port's, or null. */
     private record Running(EventLoopGroup acceptors, EventLoopGroup workers, BlockingWork blocking,
@@ -237,6 +243,39 @@ public final class FtpServer {
     /** The I/O transport in use ({@code epoll} or {@code nio}), or null when stopped. */
     public synchronized String transportName() {
         return running == null ? null : running.context().transport().name();
+    }
+
+    /**
+     * What operators see and do: listening addresses, counters (since the last start), live sessions, closing
+     * sessions. Usable at any time; while the server is stopped it shows no sessions and zero counters.
+     */
+    public FtpServerControl control() {
+        return control;
+    }
+
+    /**
+     * The listener to hand to authorizers (in OSGi it is a service): told that an account is gone, the server
+     * closes that user's sessions when {@link ServerSettings#closeRemovedUserSessions()} says so.
+     */
+    public AccountListener accountListener() {
+        return removedAccounts;
+    }
+
+    private synchronized ServerControl.View operatorView() {
+        Running r = running;
+        if (r == null) {
+            return null;
+        }
+        List<InetSocketAddress> addresses = new ArrayList<>(2);
+        addresses.add((InetSocketAddress) r.listener().localAddress());
+        if (r.implicitListener() != null) {
+            addresses.add((InetSocketAddress) r.implicitListener().localAddress());
+        }
+        return new ServerControl.View(r.context(), addresses);
+    }
+
+    private synchronized ServerContext runningContext() {
+        return running == null ? null : running.context();
     }
 
     private Channel bind(Running r, ServerSettings s) throws IOException {

@@ -32,6 +32,9 @@ public final class ServerContext {
     private final Supplier<? extends Map<String, ? extends SiteCommand>> siteCommands;
     private final ConnectionLimiter limiter = new ConnectionLimiter();
     private final LoginBans bans = new LoginBans();
+    private final ServerStatistics statistics = new ServerStatistics();
+    private final SessionRegistry sessions = new SessionRegistry();
+    private final java.time.Instant startedAt = java.time.Instant.now();
     private final org.ftpd.protocol.internal.throttle.ServerThrottle throttle =
             new org.ftpd.protocol.internal.throttle.ServerThrottle(this::settings);
     private final ConcurrentHashMap<String, AtomicInteger> userSessions = new ConcurrentHashMap<>();
@@ -128,6 +131,21 @@ public final class ServerContext {
     /** The server-wide data rate budgets. */
     public org.ftpd.protocol.internal.throttle.ServerThrottle throttle() {
         return throttle;
+    }
+
+    /** The counters since this server started listening. */
+    public ServerStatistics statistics() {
+        return statistics;
+    }
+
+    /** The open control connections. */
+    public SessionRegistry sessions() {
+        return sessions;
+    }
+
+    /** When the server started listening (a context lives from start to stop). */
+    public java.time.Instant startedAt() {
+        return startedAt;
     }
 
     public String nextSessionId() {

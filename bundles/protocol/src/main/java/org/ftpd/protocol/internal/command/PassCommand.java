@@ -37,7 +37,7 @@ final class PassCommand extends BaseCommand {
     }
 
     /** A login that succeeded off the loop. */
-    private record Login(Account account, FtpFileSystem view) {
+    private record Login(Account account, FtpFileSystem view, Authorizer authorizer) {
     }
 
     /** Why nobody can log in right now (not the user's fault: no delay, no attempt counted). */
@@ -95,9 +95,11 @@ final class PassCommand extends BaseCommand {
             throw new Unavailable("no authorizer is active", null);
         }
         Account account = null;
+        Authorizer admittedBy = null;
         for (Authorizer authorizer : authorizers) {
             try {
                 account = authorizer.authenticate(credentials);
+                admittedBy = authorizer;
                 break;
             } catch (UnknownUserException e) {
                 // the next authorizer may know the user
@@ -112,7 +114,7 @@ final class PassCommand extends BaseCommand {
             throw new Unavailable("no filesystem for home " + home, null);
         }
         try {
-            return new Login(account, factory.open(account));
+            return new Login(account, factory.open(account), admittedBy);
         } catch (IOException e) {
             throw new Unavailable("home " + home + " cannot be opened", e);
         }
@@ -128,7 +130,8 @@ final class PassCommand extends BaseCommand {
             });
             return FtpReply.of(530, "Too many sessions for this user.");
         }
-        session.login(account, login.view());
+        session.login(account, login.view(), login.authorizer());
+        ctx.server().statistics().loginSucceeded();
         LOG.info("{}: logged in as {}", session, account.userName());
         SessionInfo facts = session.snapshot();
         ctx.server().events().fire("login", l -> l.onLogin(facts));
@@ -144,6 +147,7 @@ final class PassCommand extends BaseCommand {
     private static CompletionStage<FtpReply> failed(CommandContext ctx, String user, Throwable cause) {
         FtpSession session = ctx.session();
         int failures = session.failedLogin();
+        ctx.server().statistics().loginFailed();
         if (cause instanceof AuthenticationException) {
             LOG.info("{}: login of {} refused: {}", session, user, cause.getMessage());
         } else {

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.ftpd.api.SessionInfo;
 import org.ftpd.api.TransferInfo;
+import org.ftpd.protocol.internal.ServerStatistics;
 import org.ftpd.protocol.internal.SessionMdc;
 import org.ftpd.protocol.internal.SessionMdcHandler;
 import org.ftpd.protocol.internal.TransferLog;
@@ -49,6 +50,7 @@ public abstract class Transfer {
     private final long startNanos = System.nanoTime();
     protected long bytes;
     private boolean done;
+    private boolean aborted;
     private boolean ioInFlight;
     private Runnable afterIo;
 
@@ -109,6 +111,7 @@ public abstract class Transfer {
 
     /** ABOR, or the control connection went away. */
     public void abort() {
+        aborted |= !done;
         finish(false, ABORTED);
     }
 
@@ -196,8 +199,18 @@ public abstract class Transfer {
         if (session.transfer() == this) {
             session.transfer(null);
         }
+        count(ok);
         fireEvent(session.snapshot(), ok);
         result.complete(finalReply);
+    }
+
+    private void count(boolean complete) {
+        if (kind == Kind.LISTING) {
+            return;
+        }
+        ctx.server().statistics().fileTransferEnded(kind == Kind.UPLOAD, bytes, complete
+                ? ServerStatistics.Outcome.COMPLETE
+                : aborted ? ServerStatistics.Outcome.ABORTED : ServerStatistics.Outcome.FAILED);
     }
 
     private void fireEvent(SessionInfo session, boolean complete) {

@@ -170,6 +170,7 @@ public final class FtpServerComponent {
     private volatile TlsContextProvider tls;
 
     private FtpServer server;
+    private final OperatorServices operatorServices = OperatorServices.forThisBundle();
     private ServerSettings lastGood = ServerSettings.defaults();
     private List<SettingsProblem> lastProblems = List.of();
 
@@ -185,6 +186,7 @@ public final class FtpServerComponent {
 
     @Deactivate
     synchronized void deactivate() {
+        operatorServices.close();
         if (server != null) {
             server.stop();
             server = null;
@@ -224,6 +226,7 @@ public final class FtpServerComponent {
                     : "the server is not listening until the configuration changes");
         }
         lastGood = server.settings();
+        operatorServices.update(server);
     }
 
     private static void checkAuthorizerTarget(Object target) {

@@ -9,6 +9,7 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.ssl.SslCloseCompletionEvent;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -18,11 +19,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSession;
+import org.ftpd.api.Authorizer;
 import org.ftpd.api.FtpFileSystem;
+import org.ftpd.api.LiveSession;
 import org.ftpd.api.SessionInfo;
 import org.ftpd.protocol.ServerSettings;
 import org.ftpd.protocol.internal.ConnectionLimiter;
 import org.ftpd.protocol.internal.ServerContext;
+import org.ftpd.protocol.internal.SessionRegistry;
 import org.ftpd.protocol.internal.SessionMdc;
 import org.ftpd.protocol.internal.codec.ControlLineFramer;
 import org.ftpd.protocol.internal.codec.FtpReply;
@@ -48,7 +52,8 @@ import org.slf4j.LoggerFactory;
  * yet, so that nothing sent in clear runs protected, or the other way round (the STARTTLS injection class,
  * CVE-2011-1575).
  */
-public final class ControlHandler extends SimpleChannelInboundHandler<FtpRequest> implements CommandContext {
+public final class ControlHandler extends SimpleChannelInboundHandler<FtpRequest>
+        implements CommandContext, SessionRegistry.Entry {
 
     private static final Logger LOG = LoggerFactory.getLogger(ControlHandler.class);
     private static final int MAX_QUEUED = 16;
@@ -113,6 +118,8 @@ public final class ControlHandler extends SimpleChannelInboundHandler<FtpRequest
             session.tls().started(implicitTls, true);
         }
         server.controlChannels().add(context.channel());
+        server.statistics().sessionOpened();
+        server.sessions().add(this);
         SessionInfo s = session.snapshot();
         server.events().fire("connect", l -> l.onConnect(s));
         LOG.debug("{}: connected", session);
@@ -134,6 +141,8 @@ public final class ControlHandler extends SimpleChannelInboundHandler<FtpRequest
         }
         idle.stop();
         login.stop();
+        server.sessions().remove(this);
+        server.statistics().sessionClosed();
         FtpSession s = session;
         Transfer transfer = s.transfer();
         if (transfer != null) {
@@ -191,6 +200,7 @@ public final class ControlHandler extends SimpleChannelInboundHandler<FtpRequest
             LOG.debug("{}: {}", session, cause.toString());
         } else {
             LOG.warn("{}: unexpected error, closing the connection", session, cause);
+            server.statistics().internalError();
         }
         context.close();
     }
@@ -309,6 +319,7 @@ public final class ControlHandler extends SimpleChannelInboundHandler<FtpRequest
         }
         LOG.trace("{} -> {}", session, reply);
         idle.touch();
+        server.statistics().replied(reply.code());
         if (reply.code() == 221 || reply.code() == 421) {
             closing = true;
             ctx.writeAndFlush(reply).addListener(ChannelFutureListener.CLOSE);
@@ -395,6 +406,59 @@ public final class ControlHandler extends SimpleChannelInboundHandler<FtpRequest
         } else {
             ctx.executor().execute(action);
         }
+    }
+
+    // ---- SessionRegistry.Entry: what operators see and do (on this connection's loop)
+
+    @Override
+    public String sessionId() {
+        return session.id();
+    }
+
+    @Override
+    public String loggedInUser() {
+        return session.userName();
+    }
+
+    @Override
+    public Authorizer loggedInThrough() {
+        return session.authorizer();
+    }
+
+    @Override
+    public EventExecutor loop() {
+        return ctx.executor();
+    }
+
+    @Override
+    public LiveSession status() {
+        Transfer transfer = session.transfer();
+        LiveSession.LiveTransfer moving = transfer == null ? null : new LiveSession.LiveTransfer(
+                direction(transfer.kind()), transfer.path(), transfer.bytes(), transfer.elapsed());
+        return new LiveSession(session.snapshot(), idle.silentFor(), moving);
+    }
+
+    private static LiveSession.Direction direction(Transfer.Kind kind) {
+        return switch (kind) {
+            case DOWNLOAD -> LiveSession.Direction.DOWNLOAD;
+            case UPLOAD -> LiveSession.Direction.UPLOAD;
+            case LISTING -> LiveSession.Direction.LISTING;
+        };
+    }
+
+    @Override
+    public void closeByOperator(String reason) {
+        if (closing || !ctx.channel().isActive()) {
+            return;
+        }
+        LOG.info("{}: closed by the server: {}", session, reason);
+        Transfer transfer = session.transfer();
+        if (transfer != null) {
+            // broken off now, so it is reported as aborted; its 426 is not sent, the 421 below says why
+            transfer.abort();
+        }
+        queue.clear();
+        write(FtpReply.of(421, reason));
     }
 
     // ---- CommandContext

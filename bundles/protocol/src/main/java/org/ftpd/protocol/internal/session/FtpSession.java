@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 import org.ftpd.api.Account;
+import org.ftpd.api.Authorizer;
 import org.ftpd.api.FtpFileSystem;
 import org.ftpd.api.SessionInfo;
 import org.ftpd.protocol.internal.SessionMdc;
@@ -27,6 +28,7 @@ public final class FtpSession implements SessionInfo {
     private final SessionMdc mdc;
 
     private volatile Account account;
+    private volatile Authorizer authorizer;
     private volatile boolean secure;
     private final SessionTls tls = new SessionTls();
     private FtpFileSystem fileSystem;
@@ -115,9 +117,21 @@ public final class FtpSession implements SessionInfo {
         cwd = view.initialDirectory();
     }
 
+    /** Records a successful login and the authorizer that admitted it. */
+    public void login(Account value, FtpFileSystem view, Authorizer through) {
+        authorizer = through;
+        login(value, view);
+    }
+
+    /** The authorizer that admitted the login, or null (readable from any thread). */
+    public Authorizer authorizer() {
+        return authorizer;
+    }
+
     /** Forgets the login; returns the view, which the caller closes (off the loop). */
     public FtpFileSystem logout() {
         FtpFileSystem view = fileSystem;
+        authorizer = null;
         account = null;
         mdc.user(null);
         fileSystem = null;

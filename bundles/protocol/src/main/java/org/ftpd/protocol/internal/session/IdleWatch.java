@@ -40,6 +40,11 @@ final class IdleWatch {
         lastActivity = System.nanoTime();
     }
 
+    /** How long since the last command or reply (or since the last check during a transfer). */
+    Duration silentFor() {
+        return Duration.ofNanos(System.nanoTime() - lastActivity);
+    }
+
     void stop() {
         if (check != null) {
             check.cancel(false);
