@@ -30,6 +30,11 @@ final class UserConfigParser {
     static final String MSG_QUIT = "msg.quit";
     static final String ENABLED = "enabled";
     static final String MAX_SESSIONS = "max.sessions";
+    // read by the engine (bytes per second; the stricter of these and the server's read.limit / write.limit)
+    static final String READ_LIMIT = "read.limit";
+    static final String WRITE_LIMIT = "write.limit";
+    private static final String RATE = "[0-9]{1,13}\\s*[kKmMgG]?";
+    private static final String RATE_REASON = "expected bytes per second, e.g. 1048576, 512k or 10m (0: no limit)";
     // read by the filesystems bundle, passed on as Account properties
     static final String UNJAILED = FileSystemFactory.UNJAILED;
     static final String UMASK = FileSystemFactory.UMASK;
@@ -132,6 +137,8 @@ final class UserConfigParser {
                 "expected octal permission bits such as 022 or 077", problems);
         String quota = matching(QUOTA_BYTES, properties.get(QUOTA_BYTES), "[0-9]{1,18}\\s*[kKmMgGtT]?",
                 "expected a number of bytes, e.g. 1073741824 or 1g (0: no quota)", problems);
+        String readLimit = matching(READ_LIMIT, properties.get(READ_LIMIT), RATE, RATE_REASON, problems);
+        String writeLimit = matching(WRITE_LIMIT, properties.get(WRITE_LIMIT), RATE, RATE_REASON, problems);
 
         if (!problems.isEmpty()) {
             return new Result(null, List.copyOf(problems));
@@ -144,6 +151,7 @@ final class UserConfigParser {
                 .quitMessage(blankToNull(text(properties.get(MSG_QUIT))));
         overrides.forEach(account::override);
         account.property(UNJAILED, unjailed ? "true" : null).property(UMASK, umask).property(QUOTA_BYTES, quota);
+        account.property(READ_LIMIT, readLimit).property(WRITE_LIMIT, writeLimit);
         return new Result(new UserSettings(pid, account.build(), hash, enabled, plain, List.copyOf(warnings)),
                 List.of());
     }

@@ -50,4 +50,14 @@ public @interface UserConfiguration {
     @AttributeDefinition(name = "Maximum sessions", required = false, min = "0",
             description = "Sessions this user may have at once; 0 = no limit of its own.")
     int max_sessions() default 0;
+
+    @AttributeDefinition(name = "Read limit", required = false,
+            description = "Bytes per second this user's sessions may each upload, e.g. 512k or 10m (0: none of its "
+                    + "own); the stricter of this and the server's read.limit applies.")
+    String read_limit() default "0";
+
+    @AttributeDefinition(name = "Write limit", required = false,
+            description = "Bytes per second this user's sessions may each download, e.g. 512k or 10m (0: none of "
+                    + "its own); the stricter of this and the server's write.limit applies.")
+    String write_limit() default "0";
 }

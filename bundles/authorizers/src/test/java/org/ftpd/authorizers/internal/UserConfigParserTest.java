@@ -161,6 +161,22 @@ class UserConfigParserTest {
     }
 
     @Test
+    void rateLimitsBecomeAccountPropertiesForTheEngine() {
+        UserConfigParser.Result result = parser.parse(config("home", "/srv/a", "password", "x", "read.limit", "512k",
+                "write.limit", " 1048576 "));
+        assertEquals("512k", result.settings().account().property("read.limit"));
+        assertEquals("1048576", result.settings().account().property("write.limit"));
+        assertNull(parser.parse(config("home", "/srv/a", "password", "x")).settings().account()
+                .property("write.limit"));
+        UserConfigParser.Result bad = parser.parse(config("home", "/srv/a", "password", "x", "read.limit", "fast",
+                "write.limit", "-1"));
+        assertFalse(bad.valid());
+        assertEquals(List.of("read.limit", "write.limit"), bad.problems().stream().map(p -> p.key()).toList());
+        assertTrue(bad.problems().get(0).toString().contains("read.limit = \"fast\": expected bytes per second"),
+                bad.problems().get(0).toString());
+    }
+
+    @Test
     void typedValuesFromConfigurationAdmin() {
         UserConfigParser.Result r = parser.parse(config("password", "pw", "home", "/a", "enabled", Boolean.FALSE,
                 "max.sessions", 7, "perm.override", new String[] {"/a=el", "/b/**=elr"}));

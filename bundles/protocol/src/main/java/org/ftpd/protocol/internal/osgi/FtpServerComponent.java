@@ -152,6 +152,42 @@ public final class FtpServerComponent {
                 description = "Seconds a TLS handshake (control or data connection) may take.")
         int tls_handshake_timeout() default 10;
 
+        @AttributeDefinition(name = "Read limit per session", required = false,
+                description = "Bytes per second one session may upload (the server reads), e.g. 1048576, 512k or "
+                        + "10m; 0: no limit. A user's own read.limit applies when it is stricter.")
+        String read_limit() default "0";
+
+        @AttributeDefinition(name = "Write limit per session", required = false,
+                description = "Bytes per second one session may download (the server writes), e.g. 512k; 0: no "
+                        + "limit. A user's own write.limit applies when it is stricter.")
+        String write_limit() default "0";
+
+        @AttributeDefinition(name = "Server read limit", required = false,
+                description = "Bytes per second all uploads together may use; 0: no limit.")
+        String server_read_limit() default "0";
+
+        @AttributeDefinition(name = "Server write limit", required = false,
+                description = "Bytes per second all downloads and listings together may use; 0: no limit.")
+        String server_write_limit() default "0";
+
+        @AttributeDefinition(name = "Login timeout", min = "0",
+                description = "Seconds a connection may stay without logging in before 421 and close (0: forever).")
+        int login_timeout() default 60;
+
+        @AttributeDefinition(name = "Max commands per second", min = "0",
+                description = "Commands per second one control connection may send; above it reading pauses "
+                        + "(backpressure, no disconnect). 0: no limit.")
+        int max_commands_per_second() default 1000;
+
+        @AttributeDefinition(name = "Masquerade address map", required = false,
+                description = "Comma-separated local=announced IPv4 pairs for PASV by the address the client "
+                        + "connected to, e.g. 10.0.0.5=203.0.113.7; before the masquerade address.")
+        String masquerade_address_map() default "";
+
+        @AttributeDefinition(name = "Failed login delay (auth.failed.delay)", required = false,
+                description = "The documented name of login.failed.delay; wins when both are set.")
+        String auth_failed_delay();
+
         @AttributeDefinition(name = "Authorizer filter",
                 description = "LDAP filter selecting the Authorizer services to ask, in ranking order.")
         String authorizer_target() default DEFAULT_AUTHORIZER_TARGET;
@@ -200,6 +236,7 @@ public final class FtpServerComponent {
         for (SettingsProblem problem : parsed.problems()) {
             LOG.warn("org.ftpd: {}", problem.message());
         }
+        reportDelayAlias(properties, parsed.problems());
         checkAuthorizerTarget(properties.get(AUTHORIZER_TARGET));
         ServerSettings wanted = parsed.settings();
         if (server == null) {
@@ -227,6 +264,19 @@ public final class FtpServerComponent {
         }
         lastGood = server.settings();
         operatorServices.update(server);
+    }
+
+    /** Both names of the failed-login delay set: says which one is in force. */
+    private static void reportDelayAlias(Map<String, Object> properties, List<SettingsProblem> problems) {
+        Object alias = properties.get(ServerSettings.AUTH_FAILED_DELAY);
+        Object old = properties.get(ServerSettings.LOGIN_FAILED_DELAY);
+        if (alias == null || old == null) {
+            return;
+        }
+        boolean aliasBad = problems.stream().anyMatch(p -> p.key().equals(ServerSettings.AUTH_FAILED_DELAY));
+        LOG.info("org.ftpd: both {} = '{}' and {} = '{}' are set; {} applies", ServerSettings.AUTH_FAILED_DELAY,
+                alias, ServerSettings.LOGIN_FAILED_DELAY, old,
+                aliasBad ? ServerSettings.LOGIN_FAILED_DELAY : ServerSettings.AUTH_FAILED_DELAY);
     }
 
     private static void checkAuthorizerTarget(Object target) {
