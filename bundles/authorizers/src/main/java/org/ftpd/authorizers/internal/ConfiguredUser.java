@@ -26,6 +26,10 @@ import org.slf4j.LoggerFactory;
 public final class ConfiguredUser {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfiguredUser.class);
+    /** DS's deactivation reason for a deleted configuration (ComponentConstants, not on this bundle's path). */
+    static final int CONFIGURATION_DELETED = 4;
+    /** DS's deactivation reason for a stopping bundle. */
+    static final int BUNDLE_STOPPED = 6;
 
     @Reference
     private UserDirectory directory;
@@ -95,10 +99,15 @@ public final class ConfiguredUser {
         PasswordRewriter.rewrite(admin, pid, user.plainPassword(), user.password().encoded());
     }
 
+    /**
+     * Only a deleted configuration means the account is gone for good (its sessions may be ended); when the bundle
+     * stops or is updated the user is withdrawn quietly, so that open sessions carry on.
+     */
     @Deactivate
-    void deactivate() {
-        if (directory.remove(pid)) {
-            LOG.info("No longer serving the FTP user of configuration {}", pid);
+    void deactivate(int reason) {
+        boolean deleted = reason == CONFIGURATION_DELETED;
+        if (deleted ? directory.delete(pid) : directory.remove(pid)) {
+            LOG.info("No longer serving the FTP user of configuration {}{}", pid, deleted ? " (deleted)" : "");
         }
     }
 

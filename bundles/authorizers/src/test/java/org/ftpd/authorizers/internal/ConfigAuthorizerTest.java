@@ -140,4 +140,39 @@ class ConfigAuthorizerTest {
         long decoyCheck = System.nanoTime() - start;
         assertTrue(decoyCheck * 3 > realCheck, "decoy " + decoyCheck + " ns, real " + realCheck + " ns");
     }
+
+    @Test
+    void listenersHearOfUsersWhoCanNoLongerLogIn() {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        List<org.ftpd.api.Authorizer> sources = new CopyOnWriteArrayList<>();
+        authorizer.accountListeners(List.of((source, user, reason) -> {
+            sources.add(source);
+            heard.add(user + ": " + reason);
+        }, (source, user, reason) -> {
+            throw new IllegalStateException("a failing listener does not stop the others");
+        }));
+        authorizer.put(user("p1", "alice", "pw"));
+        authorizer.put(user("p2", "bob", "pw"));
+        authorizer.put(user("p1", "alice", "changed"));
+        assertEquals(List.of(), heard, "a new password is no removal");
+        authorizer.put(user("p1", "alice", "changed", "enabled", "false"));
+        authorizer.put(user("p1", "alice", "changed"));
+        authorizer.put(user("p1", "alicia", "changed"));
+        authorizer.remove("p2");
+        authorizer.put(user("p2", "bob", "pw"));
+        assertTrue(authorizer.delete("p2"));
+        assertTrue(!authorizer.delete("p2"), "already gone");
+        assertEquals(List.of("alice: user disabled", "alice: user renamed", "bob: user deleted"), heard);
+        assertTrue(sources.stream().allMatch(s -> s == authorizer));
+    }
+
+    @Test
+    void aDeletedDuplicateLeavesTheNameServedAndSaysNothing() {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        authorizer.accountListeners(List.of((source, user, reason) -> heard.add(user)));
+        authorizer.put(user("org.ftpd.user~a", "alice", "first"));
+        authorizer.put(user("org.ftpd.user~b", "alice", "second"));
+        authorizer.delete("org.ftpd.user~a");
+        assertEquals(List.of(), heard);
+    }
 }

@@ -110,7 +110,7 @@ class ConfiguredUserTest {
         assertInstanceOf(UnknownUserException.class, assertThrows(AuthenticationException.class, () -> login("pw")));
         component.configure(new HashMap<>(Map.of("service.pid", PID, "password", hash, "home", "/srv/a")));
         login("pw");
-        component.deactivate();
+        component.deactivate(ConfiguredUser.CONFIGURATION_DELETED);
         assertInstanceOf(UnknownUserException.class, assertThrows(AuthenticationException.class, () -> login("pw")));
         assertEquals(0, configAdmin.updates, "a hash is never rewritten");
     }
@@ -132,5 +132,24 @@ class ConfiguredUserTest {
     @Test
     void filterValuesAreEscaped() {
         assertEquals("a\\(b\\)\\*c\\\\", PasswordRewriter.escape("a(b)*c\\"));
+    }
+
+    @Test
+    void onlyADeletedConfigurationTellsTheAccountListeners() throws AuthenticationException {
+        java.util.List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        authorizer.accountListeners(java.util.List.of((source, user, reason) -> heard.add(user + ": " + reason)));
+        String hash = Pbkdf2Password.create("pw", 1000).encoded();
+        Map<String, Object> alice = Map.of("service.pid", PID, "password", hash, "home", "/srv/a");
+        component.configure(new HashMap<>(alice));
+        component.deactivate(ConfiguredUser.BUNDLE_STOPPED);
+        assertEquals(java.util.List.of(), heard, "a bundle stop is not a removal");
+        component.configure(new HashMap<>(alice));
+        component.configure(new HashMap<>(Map.of("service.pid", PID, "password", hash, "home", "/srv/a",
+                "perm", "elrZ")));
+        assertEquals(java.util.List.of(), heard, "an invalid change waits to be fixed, sessions are not concerned");
+        component.configure(new HashMap<>(alice));
+        component.deactivate(ConfiguredUser.CONFIGURATION_DELETED);
+        assertEquals(java.util.List.of("alice: user deleted"), heard);
+        assertInstanceOf(UnknownUserException.class, assertThrows(AuthenticationException.class, () -> login("pw")));
     }
 }
