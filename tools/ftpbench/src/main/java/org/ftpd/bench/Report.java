@@ -111,9 +111,9 @@ final class Report {
     }
 
     private String legend() {
-        return "each cell: figure (p99 latency, or for idle the server's memory growth per session); "
-                + servers.get(0) + "/best peer divides " + servers.get(0)
-                + "'s figure by the best other server's (higher is better for every case)";
+        return "each cell: figure (p99 latency, or for idle the server's memory growth per session); the column "
+                + servers.get(0) + "/best peer is the figure of " + servers.get(0)
+                + " divided by the best figure of the others (higher is better in every case)";
     }
 
     private static String cell(CaseResult r) {

@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# The whole side-by-side benchmark of docs/BENCHMARKS.md in one go:
+#   1. builds ftpbench and the Karaf assembly, copies the assembly to $KARAF_DIR and configures it for the bench
+#      (port $PORT, user bench/benchpass, home $BENCH_ROOT, no connection limits, no idle timeout);
+#   2. starts it (timing start -> accepting FTP) and the peers (../shared/bench/peers.sh: vsftpd 2122,
+#      pyftpdlib 2123, Apache FtpServer 2124);
+#   3. runs ftpbench on all four, then ftpbench idle with $IDLE_BIG sessions on ours alone, then the cross-check
+#      ../shared/bench/compare.sh;
+#   4. stops our Karaf, and the peers if this script started them.
+# Results (text, markdown, CSV) go to $OUT. Run from anywhere; needs Maven, Java 17+, curl, and root for
+# peers.sh's first start (it installs vsftpd and pyftpdlib with apt and adds the system user bench).
+#
+# Env: SECONDS_EACH (10), WARMUP (2), IDLE (2000), IDLE_BIG (10000, 0 to skip), PORT (2131),
+#      KARAF_DIR (/tmp/bench-karaf), BENCH_ROOT (/tmp/ftpbench), PEERS_DIR (<repo>/../shared/bench),
+#      OUT (/tmp/ftpbench-results/<UTC time>), BUILD (1; 0 reuses the last build), COMPARE (1; 0 skips compare.sh),
+#      MVN_ARGS (-o), CASES (ftpbench cases for the side-by-side run)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+each=${SECONDS_EACH:-10}
+warmup=${WARMUP:-2}
+idle=${IDLE:-2000}
+idle_big=${IDLE_BIG:-10000}
+port=${PORT:-2131}
+karaf=${KARAF_DIR:-/tmp/bench-karaf}
+export BENCH_ROOT=${BENCH_ROOT:-/tmp/ftpbench}
+peers=${PEERS_DIR:-$repo/../shared/bench}
+out=${OUT:-/tmp/ftpbench-results/$(date -u +%Y%m%dT%H%M%SZ)}
+cases=${CASES:-logins,retr,stor,retr_small,stor_small,list,idle:$idle}
+mkdir -p "$out"
+log() { echo "run-all: $*" >&2; }
+
+up() { curl -s --max-time 2 "ftp://bench:benchpass@127.0.0.1:$1/" >/dev/null; }
+
+if [[ ${BUILD:-1} == 1 ]]; then
+  log "building ftpbench and the Karaf assembly"
+  (cd "$repo" && mvn -q ${MVN_ARGS:--o} -DskipTests install -pl karaf-assembly,tools/ftpbench -am)
+fi
+
+peers_started=0
+karaf_started=0
+cleanup() {
+  if ((karaf_started)); then log "stopping our Karaf"; "$karaf/bin/stop" >/dev/null 2>&1 || true; fi
+  if ((peers_started)); then log "stopping the peers"; "$peers/peers.sh" stop || true; fi
+}
+trap cleanup EXIT
+
+if up 2122 && up 2123 && up 2124; then
+  log "peers already running: leaving them as they are"
+else
+  log "starting the peers"
+  "$peers/peers.sh" start
+  peers_started=1
+fi
+
+if up "$port"; then
+  echo "run-all: port $port is already serving FTP; stop that server first" >&2
+  exit 1
+fi
+log "preparing our Karaf in $karaf"
+rm -rf "$karaf"
+cp -r "$repo/karaf-assembly/target/assembly" "$karaf"
+cat >"$karaf/etc/org.ftpd.cfg" <<CFG
+host = 127.0.0.1
+port = $port
+max.connections = 20000
+max.connections.per.ip = 0
+idle.timeout = 0
+CFG
+cat >"$karaf/etc/org.ftpd.user-bench.cfg" <<CFG
+name = bench
+password = benchpass
+home = $BENCH_ROOT
+perm = elradfmwMT
+CFG
+t0=$(date +%s.%N)
+"$karaf/bin/start"
+karaf_started=1
+for _ in $(seq 1 600); do up "$port" && break; sleep 0.1; done
+up "$port" || { echo "run-all: our Karaf did not accept FTP on $port within 60 s (see $karaf/data/log)" >&2; exit 1; }
+t1=$(date +%s.%N)
+startup=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f", b - a}')
+log "our Karaf accepts FTP $startup s after bin/start (first start, cold)"
+
+{
+  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "host: $(nproc) cores, $(uname -sr), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "java (ours, ftpbench): $(java -version 2>&1 | head -1)"
+  echo "commit: $(git -C "$repo" log -1 --format='%h %s' 2>/dev/null || echo unknown)"
+  echo "karaf start to accepting FTP: $startup s (cold first start)"
+} | tee "$out/conditions.txt"
+
+bench() { "$here/ftpbench" -u bench -p benchpass "$@"; }
+log "ftpbench, side by side: $cases, $each s each, $warmup s warm-up"
+bench --server ours=127.0.0.1:$port/auto --server vsftpd=127.0.0.1:2122/auto \
+  --server pyftpdlib=127.0.0.1:2123/auto --server apache=127.0.0.1:2124/auto \
+  -d "$each" --warmup "$warmup" --cases "$cases" \
+  --csv "$out/ftpbench.csv" --markdown "$out/ftpbench.md" | tee "$out/ftpbench.txt"
+
+# issue 8's targets: ours / best peer per case, and p99 beside the best peer's where the target asks for it
+targets() {
+  awk -F, -v want="logins=2 retr=1 stor=1.2 retr_small=2 stor_small=2 list=1.5" '
+    BEGIN { n = split(want, w, " "); for (i = 1; i <= n; i++) { split(w[i], kv, "="); target[kv[1]] = kv[2]; order[i] = kv[1] } }
+    NR > 1 { fig[$1, $2] = $4; p99[$1, $2] = $10; servers[$1] = 1 }
+    END {
+      print "| case | ours | best peer | ours/best peer | target | met | p99 ours / best peer (ms) |"
+      print "|---|---:|---|---:|---:|---|---|"
+      for (i = 1; i <= n; i++) {
+        c = order[i]; best = ""; bf = -1
+        for (s in servers) if (s != "ours" && ((s, c) in fig) && fig[s, c] + 0 > bf) { bf = fig[s, c] + 0; best = s }
+        if (!(("ours", c) in fig) || bf <= 0) continue
+        r = fig["ours", c] / bf
+        printf "| %s | %.4g | %s %.4g | %.2fx | %sx | %s | %.1f / %.1f |\n", c, fig["ours", c], best, bf, r, target[c],
+          (r >= target[c] ? "yes" : "no"), p99["ours", c], p99[best, c]
+      }
+    }' "$1"
+}
+targets "$out/ftpbench.csv" | tee "$out/targets.md"
+
+if ((idle_big > 0)); then
+  log "ftpbench idle with $idle_big sessions on ours"
+  bench --server ours=127.0.0.1:$port/auto -d "$each" --cases "idle:$idle_big" \
+    --csv "$out/idle-big.csv" | tee "$out/idle-big.txt"
+fi
+
+if [[ ${COMPARE:-1} == 1 ]]; then
+  log "cross-check: compare.sh (its own load generator, curl for the 1 GiB cases)"
+  SECONDS_EACH=$each "$peers/compare.sh" ours=$port vsftpd=2122 pyftpdlib=2123 apache=2124 | tee "$out/compare.md"
+fi
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/conditions.txt"
+log "results in $out"
