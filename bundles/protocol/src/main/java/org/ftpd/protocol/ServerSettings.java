@@ -654,6 +654,7 @@ public final class ServerSettings {
                 + ", tls.data.required=" + tlsDataRequired + ", tls.session.reuse.required=" + tlsSessionReuseRequired()
                 + ", read.limit=" + readLimit + ", write.limit=" + writeLimit + ", server.read.limit=" + serverReadLimit
                 + ", server.write.limit=" + serverWriteLimit
+                + ", removed.user.sessions=" + (closeRemovedUserSessions ? "close" : "keep")
                 + "]";
     }
 
