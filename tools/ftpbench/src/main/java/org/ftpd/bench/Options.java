@@ -97,7 +97,7 @@ final class Options {
             case "-P", "--port" -> port = parsePort(value);
             case "-u", "--user" -> user = value;
             case "-p", "--password" -> password = value;
-            case "--pid" -> pid = value;
+            case "--pid" -> pid = Target.checkPid(value);
             case "--server" -> servers.add(value);
             case "-d", "--seconds", "--duration" -> seconds = parsePositive(value, name);
             case "--warmup" -> warmupSeconds = parseCount(value, name);

@@ -30,6 +30,14 @@ record Target(String name, String host, int port, String user, String password, 
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
-        return new Target(name, host, Options.parsePort(rest.substring(colon + 1)), user, password, pid);
+        return new Target(name, host, Options.parsePort(rest.substring(colon + 1)), user, password, checkPid(pid));
+    }
+
+    /** A process id, {@code auto}, or null. */
+    static String checkPid(String pid) {
+        if (pid == null || pid.equals("auto") || (!pid.isEmpty() && pid.chars().allMatch(Character::isDigit))) {
+            return pid;
+        }
+        throw new IllegalArgumentException("a server's process is a number or auto, got " + pid);
     }
 }

@@ -38,7 +38,7 @@ final class BenchServer implements AutoCloseable {
         Files.createDirectories(root.resolve("up"));
         server = FtpServer.builder()
                 .settings(ServerSettings.builder().host("127.0.0.1").port(0).maxConnectionsPerIp(0)
-                        .loginFailedDelay(Duration.ofMillis(50)).build())
+                        .loginFailedDelay(Duration.ofMillis(50)).banMaxFailures(0).build())
                 .authorizer(credentials -> {
                     if (!credentials.userName().equals("bench") || !credentials.password().equals("benchpass")) {
                         throw new AuthenticationException("wrong user or password");

@@ -48,6 +48,8 @@ class OptionsTest {
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--cases", "retr:0"));
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--server", "nameless"));
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--server", "a=host:70000"));
+        assertThrows(IllegalArgumentException.class, () -> Options.parse("--server", "a=host:21/self"));
+        assertThrows(IllegalArgumentException.class, () -> Options.parse("--pid", "-1"));
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--stor-size", "12x"));
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--seconds"));
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--format", "xml"));
