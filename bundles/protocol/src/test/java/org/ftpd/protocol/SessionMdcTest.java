@@ -20,6 +20,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.apache.commons.net.ftp.FTPClient;
 import org.ftpd.api.Authorizer;
+import org.ftpd.api.FtpEventListener;
+import org.ftpd.api.SessionInfo;
 import org.ftpd.api.SiteCommand;
 import org.ftpd.api.UnknownUserException;
 import org.ftpd.protocol.internal.SessionMdc;
@@ -30,7 +32,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
-/** Log lines written while a session is served carry its id, address and user in the MDC, on every thread. */
+/**
+ * Log lines written while a session is served carry its id, address and user in the MDC, on every thread: network,
+ * blocking work, and the event listeners' thread.
+ */
 class SessionMdcTest {
 
     /** Keeps every event of the loggers it is attached to. */
@@ -86,7 +91,14 @@ class SessionMdcTest {
             EXTENSION_LOG.info("site who");
             return SiteCommand.Reply.of(200, "you");
         };
-        server = new TestServer(tmp, b -> b.authorizer(logging).siteCommand("WHO", who), s -> s);
+        FtpEventListener listener = new FtpEventListener() {
+            @Override
+            public void onLogin(SessionInfo session) {
+                EXTENSION_LOG.info("heard the login of {}", session.userName());
+            }
+        };
+        server = new TestServer(tmp, b -> b.authorizer(logging).siteCommand("WHO", who).eventListener(listener),
+                s -> s);
     }
 
     @AfterEach
@@ -132,6 +144,10 @@ class SessionMdcTest {
         ILoggingEvent loggedIn = capture.await(says("logged in as alice"));
         assertEquals(Map.of(SessionMdc.SESSION, id, SessionMdc.REMOTE, remote, SessionMdc.USER, "alice"),
                 mdc(loggedIn));
+
+        ILoggingEvent heard = capture.await(says("heard the login of alice"));
+        assertEquals("ftpd-events", heard.getThreadName());
+        assertEquals(Map.of(SessionMdc.SESSION, id, SessionMdc.REMOTE, remote, SessionMdc.USER, "alice"), mdc(heard));
 
         ILoggingEvent site = capture.await(says("site who"));
         assertTrue(site.getThreadName().startsWith("ftpd-blocking"), site.getThreadName());

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Calls the event listeners on one thread of its own, in order, each in isolation: a listener that throws is
- * logged and the others still hear the event; a slow one never holds up a session.
+ * logged and the others still hear the event; a slow one never holds up a session. What the listeners log carries
+ * the MDC of the session that fired the event.
  */
 public final class EventDispatcher {
 
@@ -32,8 +33,9 @@ public final class EventDispatcher {
 
     /** Delivers an event to every listener present when it is delivered. */
     public void fire(String name, Consumer<FtpEventListener> event) {
+        SessionMdc mdc = SessionMdc.current();
         try {
-            thread.execute(() -> deliver(name, event));
+            thread.execute(mdc == null ? () -> deliver(name, event) : () -> mdc.run(() -> deliver(name, event)));
         } catch (RejectedExecutionException e) {
             LOG.debug("event {} dropped: the server is stopping", name);
         }

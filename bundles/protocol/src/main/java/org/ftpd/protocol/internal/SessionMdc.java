@@ -60,6 +60,11 @@ public final class SessionMdc {
         return true;
     }
 
+    /** The session the current thread works for, or null. */
+    public static SessionMdc current() {
+        return CURRENT.get();
+    }
+
     /** Clears what {@link #enter()} put. */
     public static void exit() {
         CURRENT.set(null);
