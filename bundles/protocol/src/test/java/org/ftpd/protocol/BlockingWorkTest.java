@@ -1,6 +1,7 @@
 package org.ftpd.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -59,6 +60,45 @@ class BlockingWorkTest {
 
             release.countDown();
             assertEquals(250, blocked.code(blocked.reply()));
+        } finally {
+            release.countDown();
+            server.close();
+        }
+    }
+
+    @Test
+    void theViewOfAnEndedSessionIsClosedOffTheLoop() throws Exception {
+        CountDownLatch closing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        String[] closedOn = new String[1];
+        TestServer server = new TestServer(tmp, b -> b.eventLoopThreads(1).fileSystemFactory("test",
+                (Account a) -> new TempDirFileSystem(tmp.resolve(a.home().getPath().substring(1))) {
+                    @Override
+                    public void close() {
+                        closedOn[0] = Thread.currentThread().getName();
+                        closing.countDown();
+                        try {
+                            release.await(10, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        closed.countDown();
+                    }
+                }), s -> s);
+        try (RawClient leaving = new RawClient(TestServer.HOST, server.port());
+                RawClient other = new RawClient(TestServer.HOST, server.port())) {
+            leaving.reply();
+            leaving.login("alice", "secret");
+            assertEquals(221, leaving.command("QUIT"));
+            assertTrue(closing.await(5, TimeUnit.SECONDS), "the view is closed when the session ends");
+            // the close blocks, on a thread that is not the only event loop
+            other.reply();
+            other.login("bob", "pw");
+            assertEquals(257, other.command("PWD"));
+            release.countDown();
+            assertTrue(closed.await(5, TimeUnit.SECONDS));
+            assertTrue(closedOn[0].startsWith("ftpd-blocking"), closedOn[0]);
         } finally {
             release.countDown();
             server.close();

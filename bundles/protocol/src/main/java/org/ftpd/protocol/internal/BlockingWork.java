@@ -55,6 +55,18 @@ public final class BlockingWork {
         return result;
     }
 
+    /**
+     * Runs {@code work} off the loop when nobody waits for its end (it handles its own errors): no completion
+     * goes back to a loop. Dropped when the server is stopping.
+     */
+    public void runDetached(Runnable work, SessionMdc mdc) {
+        try {
+            pool.execute(mdc == null ? work : () -> mdc.run(work));
+        } catch (RejectedExecutionException e) {
+            // the pool is shut down: the server is stopping
+        }
+    }
+
     private static void hop(EventExecutor loop, SessionMdc mdc, Runnable completion) {
         try {
             loop.execute(mdc == null ? completion : () -> mdc.run(completion));

@@ -131,7 +131,10 @@ public final class PassiveDataListener implements DataChannelSource {
         if (server != null) {
             server.close();
         }
-        if (!accepted.completeExceptionally(new DataConnectionException("passive listener closed")) && !handedOut) {
+        // after every transfer the future is done already: no exception (and stack trace) made for nothing
+        boolean cancelledNow = !accepted.isDone()
+                && accepted.completeExceptionally(new DataConnectionException("passive listener closed"));
+        if (!cancelledNow && !handedOut) {
             accepted.thenAccept(Channel::close);
         }
     }
