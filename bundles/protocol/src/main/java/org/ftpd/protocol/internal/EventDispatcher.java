@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Calls the event listeners on one thread of its own, in order, each in isolation: a listener that throws is
  * logged and the others still hear the event; a slow one never holds up a session. What the listeners log carries
- * the MDC of the session that fired the event.
+ * the MDC of the session that fired the event. The engine's own {@link NonBlockingEventListener}s are called at
+ * once on the firing thread: waking the events thread for them cost more than what they do.
  */
 public final class EventDispatcher {
 
@@ -33,6 +34,17 @@ public final class EventDispatcher {
 
     /** Delivers an event to every listener present when it is delivered. */
     public void fire(String name, Consumer<FtpEventListener> event) {
+        boolean others = false;
+        for (FtpEventListener listener : listeners.get()) {
+            if (listener instanceof NonBlockingEventListener) {
+                deliver(listener, name, event);
+            } else {
+                others = true;
+            }
+        }
+        if (!others) {
+            return;
+        }
         SessionMdc mdc = SessionMdc.current();
         try {
             thread.execute(mdc == null ? () -> deliver(name, event) : () -> mdc.run(() -> deliver(name, event)));
@@ -41,14 +53,21 @@ public final class EventDispatcher {
         }
     }
 
+    /** On the events thread: every listener but the non-blocking ones, which heard the event already. */
     private void deliver(String name, Consumer<FtpEventListener> event) {
         List<? extends FtpEventListener> current = listeners.get();
         for (FtpEventListener listener : current) {
-            try {
-                event.accept(listener);
-            } catch (RuntimeException | LinkageError e) {
-                LOG.warn("event listener {} failed on {}", listener, name, e);
+            if (!(listener instanceof NonBlockingEventListener)) {
+                deliver(listener, name, event);
             }
+        }
+    }
+
+    private static void deliver(FtpEventListener listener, String name, Consumer<FtpEventListener> event) {
+        try {
+            event.accept(listener);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("event listener {} failed on {}", listener, name, e);
         }
     }
 

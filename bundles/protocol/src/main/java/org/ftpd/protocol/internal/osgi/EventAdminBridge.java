@@ -6,6 +6,7 @@ import java.util.Map;
 import org.ftpd.api.FtpEventListener;
 import org.ftpd.api.SessionInfo;
 import org.ftpd.api.TransferInfo;
+import org.ftpd.protocol.internal.NonBlockingEventListener;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -17,8 +18,9 @@ import org.osgi.service.event.EventConstants;
 
 /**
  * Posts every server event to OSGi EventAdmin, when one is present, under {@value #SESSION_TOPICS} and
- * {@value #TRANSFER_TOPICS} topics. It is itself an {@link FtpEventListener} service, so it hears the events off
- * the network threads, and it posts (asynchronous delivery): an EventHandler never holds up the engine.
+ * {@value #TRANSFER_TOPICS} topics. It is itself an {@link FtpEventListener} service; since it only posts
+ * (asynchronous delivery, an EventHandler never holds up the engine) it is called on the thread that fires the event
+ * ({@link NonBlockingEventListener}).
  *
  * <p>Properties: {@value #SESSION_ID}, {@value #REMOTE_ADDRESS}, {@value #REMOTE_PORT}, {@value #LOCAL_ADDRESS},
  * {@value #LOCAL_PORT}, {@value #SECURE}, {@value #USER} (when known; the name tried for LOGIN_FAILED),
@@ -26,7 +28,7 @@ import org.osgi.service.event.EventConstants;
  * {@value #COMPLETE}.
  */
 @Component(name = "org.ftpd.eventadmin", service = FtpEventListener.class)
-public final class EventAdminBridge implements FtpEventListener {
+public final class EventAdminBridge implements NonBlockingEventListener {
 
     public static final String SESSION_TOPICS = "org/ftpd/session/";
     public static final String TRANSFER_TOPICS = "org/ftpd/transfer/";
