@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 public final class FileSender extends ChunkedSender {
 
     static final int CHUNK = 64 * 1024;
+    /** Bytes per zero-copy region: a few milliseconds on a fast link, so a new write limit applies soon. */
+    static final long SLICE = 4L << 20;
     private static final String PLATFORM_FILE_CHANNEL = "sun.nio.ch.FileChannelImpl";
     private static final Logger LOG = LoggerFactory.getLogger(FileSender.class);
     private static final FtpReply READ_ERROR = FtpReply.of(451, "Requested action aborted: error reading the file.");
@@ -52,11 +54,11 @@ public final class FileSender extends ChunkedSender {
         return channel instanceof FileChannel && PLATFORM_FILE_CHANNEL.equals(channel.getClass().getName());
     }
 
-    /** Progress so far; for a zero-copy send, what the transport has written of the region. */
+    /** Progress so far; for a zero-copy send, the slices sent plus what the transport has written of this one. */
     @Override
     public long bytes() {
         DefaultFileRegion region = sending;
-        return region != null && !done() ? region.transferred() : bytes;
+        return region != null && !done() ? bytes + region.transferred() : bytes;
     }
 
     @Override
@@ -78,13 +80,51 @@ public final class FileSender extends ChunkedSender {
                 finish(false, READ_ERROR);
                 return;
             }
-            long count = Math.max(0, span[1] - span[0]);
-            DefaultFileRegion region = new DefaultFileRegion(channel, span[0], count);
-            sending = region;
-            data.writeAndFlush(region).addListener(f -> {
-                bytes = f.isSuccess() ? count : region.transferred();
-                finish(f.isSuccess(), f.isSuccess() ? COMPLETE : BROKEN);
+            sendSlice(channel, span[0], span[1]);
+        });
+    }
+
+    /**
+     * Zero-copy in slices of {@link #SLICE}: between two, a write limit set while the download runs is noticed,
+     * and the rest goes in paced chunks.
+     */
+    private void sendSlice(FileChannel channel, long position, long end) {
+        sending = null;
+        if (done()) {
+            return;
+        }
+        if (position >= end) {
+            finish(true, COMPLETE);
+            return;
+        }
+        if (DataThrottle.limitsWrites(data)) {
+            io(() -> channel.position(position)).whenComplete((c, error) -> {
+                if (done()) {
+                    return;
+                }
+                if (error != null) {
+                    finish(false, READ_ERROR);
+                    return;
+                }
+                sendChunks();
             });
+            return;
+        }
+        long count = Math.min(SLICE, end - position);
+        DefaultFileRegion region = new DefaultFileRegion(channel, position, count);
+        // a region closes its file when released; kept retained, the file stays open for the next slice (the
+        // transfer closes it at the end)
+        region.retain();
+        sending = region;
+        data.writeAndFlush(region).addListener(f -> {
+            if (!f.isSuccess()) {
+                bytes += region.transferred();
+                sending = null;
+                finish(false, BROKEN);
+                return;
+            }
+            bytes += count;
+            sendSlice(channel, position + count, end);
         });
     }
 
