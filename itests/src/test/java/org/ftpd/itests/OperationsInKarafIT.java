@@ -6,11 +6,17 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PrivilegedActionException;
+import java.security.PrivilegedExceptionAction;
 import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.Hashtable;
@@ -23,10 +29,12 @@ import java.util.regex.Pattern;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import javax.security.auth.Subject;
 
 import org.apache.commons.net.ftp.FTPClient;
 import org.apache.commons.net.ftp.FTPConnectionClosedException;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.shell.api.console.Session;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -39,7 +47,8 @@ import org.osgi.service.cm.Configuration;
  * Operating a running server in Karaf: the counters of a scripted session, read from the MBean in the platform
  * MBeanServer and from {@code ftp:status}, match exactly; {@code ftp:sessions} shows a live session with its
  * upload and {@code ftp:kick} ends it (421); deleting a user's configuration with
- * {@code removed.user.sessions = close} ends that user's open session.
+ * {@code removed.user.sessions = close} ends that user's open session; {@code ftp:user-add} and
+ * {@code ftp:user-passwd} read the password typed at the console's prompt.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -173,6 +182,51 @@ public class OperationsInKarafIT extends PyftpdKarafTestSupport {
             Ftp.close(keeper);
             setServerProperty("removed.user.sessions", "keep");
         }
+    }
+
+    @Test
+    public void userAddAndUserPasswdReadThePasswordFromTheConsole() throws Exception {
+        Path home = Files.createTempDirectory("ops-prompted");
+        String added = withConsoleInput("first-pw\nfirst-pw\n",
+                "ftp:user-add --home " + home + " --perm elrw prompted");
+        assertTrue(added, added.contains("User prompted added."));
+        assertFalse("the password is never echoed: " + added, added.contains("first-pw"));
+        Poll.until("prompted logs in with the password typed", SOON,
+                () -> Ftp.canLogIn(port, "prompted", "first-pw"));
+
+        String changed = withConsoleInput("second-pw\nsecond-pw\n", "ftp:user-passwd prompted");
+        assertFalse("the password is never echoed: " + changed, changed.contains("second-pw"));
+        Poll.until("the new password works", SOON, () -> Ftp.canLogIn(port, "prompted", "second-pw"));
+        assertFalse("the old password is gone", Ftp.canLogIn(port, "prompted", "first-pw"));
+        try {
+            withConsoleInput("third-pw\nnot-the-same\n", "ftp:user-passwd prompted");
+            fail("two different passwords must be refused");
+        } catch (Exception e) {
+            String why = e + (e.getCause() == null ? "" : " / " + e.getCause());
+            assertTrue(why, why.contains("the passwords differ"));
+        }
+        assertTrue(Ftp.canLogIn(port, "prompted", "second-pw"));
+    }
+
+    /**
+     * Runs a command in a console session (not the headless one of executeCommand, which cannot prompt) whose
+     * keyboard is {@code input}; returns what it printed. The command's own exception is thrown as it is.
+     */
+    private String withConsoleInput(String input, String command) throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        Session console = sessionFactory.create(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                out, out, null, "UTF-8", null);
+        Subject subject = new Subject();
+        subject.getPrincipals().add(admin);
+        try {
+            Subject.doAs(subject, (PrivilegedExceptionAction<Object>) () -> console.execute(command));
+        } catch (PrivilegedActionException e) {
+            throw e.getException();
+        } finally {
+            console.close();
+        }
+        return printed.toString(StandardCharsets.UTF_8);
     }
 
     /** A user with its own home, able to log in (polled: fileinstall and DS take a moment). */

@@ -131,6 +131,14 @@ public final class ServerControl implements FtpServerControl {
     }
 
     private static Future<LiveSession> ask(SessionRegistry.Entry entry) {
+        if (entry.loop().inEventLoop()) {
+            // called from that very loop (a SITE extension, a listener): answer now, waiting would dead-lock
+            try {
+                return entry.loop().newSucceededFuture(entry.status());
+            } catch (RuntimeException e) {
+                return entry.loop().newFailedFuture(e);
+            }
+        }
         try {
             return entry.loop().submit(entry::status);
         } catch (java.util.concurrent.RejectedExecutionException e) {
