@@ -132,6 +132,32 @@ class ThrottleTest {
     }
 
     @Test
+    void aRunningUploadFollowsANewLimit() throws Exception {
+        server = new TestServer(tmp, b -> b, s -> s.readLimit(512 << 10));
+        byte[] data = randomBytes(5 * MIB);
+        FTPClient client = server.alice();
+        try {
+            java.io.OutputStream out = client.storeFileStream("up");
+            assertTrue(out != null, client.getReplyString());
+            out.write(data, 0, (int) MIB / 2);
+            out.flush();
+            long fast = 4 * MIB;
+            server.server.reconfigure(server.server.settings().toBuilder().readLimit(fast).build());
+            long changedAt = System.nanoTime();
+            out.write(data, (int) MIB / 2, data.length - (int) MIB / 2);
+            out.close();
+            assertTrue(client.completePendingCommand(), client.getReplyString());
+            double seconds = (System.nanoTime() - changedAt) / 1e9;
+            assertArrayEquals(data, Files.readAllBytes(server.alice.resolve("up")));
+            // 4.5 MiB: 9 s at the old rate, about 1.1 s at the new one (plus what the old rate still owed)
+            assertTrue(seconds < 4, "the rest took " + seconds + " s");
+            assertTrue(seconds > 0.9, "the rest took only " + seconds + " s, faster than the new limit");
+        } finally {
+            TestServer.quietly(client);
+        }
+    }
+
+    @Test
     void aLimitSetDuringAZeroCopyDownloadPacesTheRestOfIt() throws Exception {
         server = new TestServer(tmp);
         byte[] data = randomBytes(16 * MIB);
