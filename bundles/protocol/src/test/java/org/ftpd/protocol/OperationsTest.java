@@ -15,12 +15,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.apache.commons.net.ftp.FTPClient;
 import org.ftpd.api.Authorizer;
+import org.ftpd.api.FtpEventListener;
 import org.ftpd.api.FtpServerControl;
 import org.ftpd.api.LiveSession;
 import org.ftpd.api.ServerCounters;
+import org.ftpd.api.SessionInfo;
+import org.ftpd.api.TransferInfo;
 import org.ftpd.api.UnknownUserException;
 import org.ftpd.protocol.support.RawClient;
 import org.ftpd.protocol.support.TestServer;
@@ -42,8 +46,18 @@ class OperationsTest {
         }
     }
 
+    /** The transfers that ended broken off, as the event listeners hear them. */
+    final List<TransferInfo> incomplete = new CopyOnWriteArrayList<>();
+
     private FtpServerControl start(boolean closeRemovedUserSessions) throws IOException {
-        server = new TestServer(tmp, b -> b, s -> s.closeRemovedUserSessions(closeRemovedUserSessions));
+        FtpEventListener listener = new FtpEventListener() {
+            @Override
+            public void onIncompleteFileReceived(SessionInfo session, TransferInfo transfer) {
+                incomplete.add(transfer);
+            }
+        };
+        server = new TestServer(tmp, b -> b.eventListener(listener),
+                s -> s.closeRemovedUserSessions(closeRemovedUserSessions));
         return server.server.control();
     }
 
@@ -111,6 +125,10 @@ class OperationsTest {
                 assertTrue(alice.closedByServer());
             }
             waitFor(() -> control.counters().transfersAborted() == 1);
+            waitFor(() -> incomplete.size() == 1);
+            assertEquals("/cut.bin", incomplete.get(0).path());
+            assertEquals(40_000, incomplete.get(0).bytes());
+            assertFalse(incomplete.get(0).complete());
             ServerCounters after = control.counters();
             assertEquals(40_000, after.bytesIn());
             assertEquals(0, after.filesReceived());
