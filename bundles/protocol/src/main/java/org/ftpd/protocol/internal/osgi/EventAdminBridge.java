@@ -22,6 +22,11 @@ import org.osgi.service.event.EventConstants;
  * (asynchronous delivery, an EventHandler never holds up the engine) it is called on the thread that fires the event
  * ({@link NonBlockingEventListener}).
  *
+ * <p>The EventAdmin reference is mandatory but dynamic and greedy: the component (and its listener service) exists
+ * exactly while an EventAdmin does, and a replacement is swapped in without a restart. Its class is only loaded
+ * then, so the protocol bundle's optional import of {@code org.osgi.service.event} may stay unwired: the bundle
+ * resolves and serves in a framework without EventAdmin, and SCR has nothing to report.
+ *
  * <p>Properties: {@value #SESSION_ID}, {@value #REMOTE_ADDRESS}, {@value #REMOTE_PORT}, {@value #LOCAL_ADDRESS},
  * {@value #LOCAL_PORT}, {@value #SECURE}, {@value #USER} (when known; the name tried for LOGIN_FAILED),
  * {@code timestamp}; transfers add {@value #PATH}, {@value #BYTES}, {@value #DURATION_MS} and
@@ -57,7 +62,7 @@ public final class EventAdminBridge implements NonBlockingEventListener {
 
     private volatile EventAdmin eventAdmin;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(cardinality = ReferenceCardinality.MANDATORY, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindEventAdmin")
     void bindEventAdmin(EventAdmin admin) {
         eventAdmin = admin;
