@@ -3,6 +3,7 @@ package org.ftpd.shell.internal;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -25,6 +26,7 @@ public class KickCommand implements Action {
     Session session;
 
     @Argument(index = 0, name = "id", required = false, description = "The session id, as ftp:sessions shows it.")
+    @Completion(SessionIdCompleter.class)
     String id;
 
     @Option(name = "--user", aliases = "-u", description = "Close every session of this user instead.")

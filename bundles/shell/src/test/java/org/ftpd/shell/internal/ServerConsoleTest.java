@@ -128,4 +128,37 @@ class ServerConsoleTest {
         assertThrows(IllegalArgumentException.class, () -> KickCommand.kick(control, "3", "alice", null));
         assertThrows(IllegalArgumentException.class, () -> KickCommand.kick(control, null, null, null));
     }
+
+    @Test
+    void kickCompletesTheOpenSessionIds() {
+        FakeControl control = new FakeControl();
+        control.sessions.add(session("3", "alice", null));
+        control.sessions.add(session("12", "bob", null));
+        control.sessions.add(session("13", null, null));
+        SessionIdCompleter completer = new SessionIdCompleter();
+        completer.control = control;
+        List<String> candidates = new ArrayList<>();
+        completer.complete(null, typed("1"), candidates);
+        assertEquals(List.of("12", "13"), candidates.stream().map(String::trim).sorted().toList());
+        completer.control = null;
+        candidates.clear();
+        completer.complete(null, typed(""), candidates);
+        assertEquals(List.of(), candidates, "no server, nothing to offer");
+    }
+
+    /** The command line "ftp:kick <prefix>" with the cursor at its end. */
+    private static org.apache.karaf.shell.api.console.CommandLine typed(String prefix) {
+        return (org.apache.karaf.shell.api.console.CommandLine) java.lang.reflect.Proxy.newProxyInstance(
+                ServerConsoleTest.class.getClassLoader(),
+                new Class<?>[] {org.apache.karaf.shell.api.console.CommandLine.class}, (proxy, method, args) ->
+                        switch (method.getName()) {
+                            case "getCursorArgument" -> prefix;
+                            case "getArgumentPosition" -> prefix.length();
+                            case "getCursorArgumentIndex" -> 1;
+                            case "getArguments" -> new String[] {"ftp:kick", prefix};
+                            case "getBuffer" -> "ftp:kick " + prefix;
+                            case "getBufferPosition" -> ("ftp:kick " + prefix).length();
+                            default -> throw new UnsupportedOperationException(method.getName());
+                        });
+    }
 }
