@@ -10,7 +10,7 @@
 # Results (text, markdown, CSV) go to $OUT. Run from anywhere; needs Maven, Java 17+, curl, and root for
 # peers.sh's first start (it installs vsftpd and pyftpdlib with apt and adds the system user bench).
 #
-# Env: SECONDS_EACH (10), WARMUP (2), IDLE (2000), IDLE_BIG (10000, 0 to skip), PORT (2131),
+# Env: SECONDS_EACH (10), WARMUP (2), IDLE (2000), IDLE_BIG (10000, 0 to skip), PORT (2131), START_TIMEOUT (180),
 #      KARAF_DIR (/tmp/bench-karaf), BENCH_ROOT (/tmp/ftpbench), PEERS_DIR (<repo>/../shared/bench),
 #      OUT (/tmp/ftpbench-results/<UTC time>), BUILD (1; 0 reuses the last build), COMPARE (1; 0 skips compare.sh),
 #      MVN_ARGS (-o), CASES (ftpbench cases for the side-by-side run)
@@ -22,6 +22,7 @@ warmup=${WARMUP:-2}
 idle=${IDLE:-2000}
 idle_big=${IDLE_BIG:-10000}
 port=${PORT:-2131}
+start_timeout=${START_TIMEOUT:-180}
 karaf=${KARAF_DIR:-/tmp/bench-karaf}
 export BENCH_ROOT=${BENCH_ROOT:-/tmp/ftpbench}
 peers=${PEERS_DIR:-$repo/../shared/bench}
@@ -80,8 +81,8 @@ start_karaf() {
   local t0 t1
   t0=$(date +%s.%N)
   "$karaf/bin/start" >&2
-  for _ in $(seq 1 600); do up "$port" && break; sleep 0.1; done
-  up "$port" || { echo "run-all: our Karaf did not accept FTP on $port within 60 s (see $karaf/data/log)" >&2; exit 1; }
+  for _ in $(seq 1 $((start_timeout * 10))); do up "$port" && break; sleep 0.1; done
+  up "$port" || { echo "run-all: our Karaf did not accept FTP on $port within $start_timeout s (see $karaf/data/log)" >&2; exit 1; }
   t1=$(date +%s.%N)
   awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f", b - a}'
 }
