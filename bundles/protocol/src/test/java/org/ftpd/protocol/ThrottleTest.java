@@ -237,6 +237,35 @@ class ThrottleTest {
     }
 
     @Test
+    void theServerWideReadLimitIsSharedByAllUploads() throws Exception {
+        long limit = 2 * MIB;
+        server = new TestServer(tmp, b -> b, s -> s.serverReadLimit(limit));
+        // each upload's first batch and the last are not waited for: enough data that they stay small
+        byte[] data = randomBytes(3 * MIB);
+        FTPClient one = server.alice();
+        FTPClient two = server.alice();
+        try {
+            long start = System.nanoTime();
+            CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return one.storeFile("one", new ByteArrayInputStream(data));
+                } catch (IOException e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            assertTrue(two.storeFile("two", new ByteArrayInputStream(data)), two.getReplyString());
+            assertTrue(first.get(30, TimeUnit.SECONDS), one.getReplyString());
+            double total = 2.0 * data.length / ((System.nanoTime() - start) / 1e9);
+            assertRate(total, limit);
+            assertArrayEquals(data, Files.readAllBytes(server.alice.resolve("one")));
+            assertArrayEquals(data, Files.readAllBytes(server.alice.resolve("two")));
+        } finally {
+            TestServer.quietly(one);
+            TestServer.quietly(two);
+        }
+    }
+
+    @Test
     void withoutALimitDownloadsAreNotPaced() throws IOException {
         server = new TestServer(tmp);
         byte[] data = randomBytes(8 * MIB);
