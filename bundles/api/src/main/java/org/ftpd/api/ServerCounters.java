@@ -7,6 +7,7 @@ package org.ftpd.api;
  *
  * @param sessionsCurrent control connections open now (admitted ones: refused connections do not count)
  * @param sessionsTotal control connections admitted so far
+ * @param connectionsRefused connections turned away with 421 at once (connection limits, banned addresses)
  * @param loginsSucceeded successful logins
  * @param loginsFailed refused logins (wrong password, unknown or disabled user)
  * @param bytesIn file bytes received over data connections, counted when each upload ends
@@ -19,7 +20,8 @@ package org.ftpd.api;
  * @param errorReplies replies with a 4xx or 5xx code sent on control connections
  * @param internalErrors local errors: 451 replies and connections closed on an unexpected exception
  */
-public record ServerCounters(long sessionsCurrent, long sessionsTotal, long loginsSucceeded, long loginsFailed,
+public record ServerCounters(long sessionsCurrent, long sessionsTotal, long connectionsRefused,
+        long loginsSucceeded, long loginsFailed,
         long bytesIn, long bytesOut, long filesReceived, long filesSent, long transfersAborted,
         long transfersFailed, long errorReplies, long internalErrors) {
 }

@@ -84,7 +84,7 @@ class OperationsTest {
         client.disconnect();
         waitFor(() -> control.counters().sessionsCurrent() == 0);
 
-        assertEquals(new ServerCounters(0, 1, 1, 1, upload.length, 65_537, 1, 1, 0, 0, 2, 0), control.counters());
+        assertEquals(new ServerCounters(0, 1, 0, 1, 1, upload.length, 65_537, 1, 1, 0, 0, 2, 0), control.counters());
         assertTrue(control.sessions().isEmpty());
     }
 
@@ -181,6 +181,22 @@ class OperationsTest {
             server.server.accountListener().accountRemoved(server.authorizer, "alice", "user deleted");
             assertEquals(200, alice.command("NOOP"));
             assertEquals(1, control.sessions().size());
+        }
+    }
+
+    @Test
+    void connectionsOverALimitAreCountedAsRefused() throws IOException {
+        server = new TestServer(tmp, b -> b, s -> s.maxConnectionsPerIp(1));
+        FtpServerControl control = server.server.control();
+        try (RawClient first = loggedIn("alice", "secret");
+                RawClient second = new RawClient(TestServer.HOST, server.port())) {
+            assertEquals(421, second.code(second.reply()));
+            assertTrue(second.closedByServer());
+            ServerCounters counters = control.counters();
+            assertEquals(1, counters.connectionsRefused());
+            assertEquals(1, counters.sessionsTotal(), "a refused connection is no session");
+            assertEquals(1, counters.sessionsCurrent());
+            assertEquals(0, counters.errorReplies(), "the 421 of a refusal is not a session's reply");
         }
     }
 

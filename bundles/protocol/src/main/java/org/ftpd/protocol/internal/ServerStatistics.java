@@ -11,6 +11,7 @@ public final class ServerStatistics {
 
     private final LongAdder sessionsCurrent = new LongAdder();
     private final LongAdder sessionsTotal = new LongAdder();
+    private final LongAdder connectionsRefused = new LongAdder();
     private final LongAdder loginsSucceeded = new LongAdder();
     private final LongAdder loginsFailed = new LongAdder();
     private final LongAdder bytesIn = new LongAdder();
@@ -34,6 +35,11 @@ public final class ServerStatistics {
 
     public void sessionClosed() {
         sessionsCurrent.decrement();
+    }
+
+    /** A connection turned away before its session began (limits, bans). */
+    public void connectionRefused() {
+        connectionsRefused.increment();
     }
 
     public void loginSucceeded() {
@@ -70,7 +76,8 @@ public final class ServerStatistics {
     }
 
     public ServerCounters snapshot() {
-        return new ServerCounters(sessionsCurrent.sum(), sessionsTotal.sum(), loginsSucceeded.sum(),
+        return new ServerCounters(sessionsCurrent.sum(), sessionsTotal.sum(), connectionsRefused.sum(),
+                loginsSucceeded.sum(),
                 loginsFailed.sum(), bytesIn.sum(), bytesOut.sum(), filesReceived.sum(), filesSent.sum(),
                 transfersAborted.sum(), transfersFailed.sum(), errorReplies.sum(), internalErrors.sum());
     }

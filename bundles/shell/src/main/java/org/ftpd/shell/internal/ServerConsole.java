@@ -33,6 +33,7 @@ final class ServerConsole {
                         + ")");
         row(out, "Sessions current", c.sessionsCurrent());
         row(out, "Sessions total", c.sessionsTotal());
+        row(out, "Connections refused", c.connectionsRefused());
         row(out, "Logins succeeded", c.loginsSucceeded());
         row(out, "Logins failed", c.loginsFailed());
         row(out, "Bytes in", c.bytesIn());
@@ -46,7 +47,7 @@ final class ServerConsole {
     }
 
     private static void row(PrintStream out, String name, Object value) {
-        out.printf("%-18s %s%n", name, value);
+        out.printf("%-20s %s%n", name, value);
     }
 
     static void printSessions(List<LiveSession> sessions, PrintStream out) {

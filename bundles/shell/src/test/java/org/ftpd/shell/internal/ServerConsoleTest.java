@@ -40,7 +40,7 @@ class ServerConsoleTest {
 
         @Override
         public ServerCounters counters() {
-            return new ServerCounters(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+            return new ServerCounters(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
         }
 
         @Override
@@ -85,12 +85,14 @@ class ServerConsoleTest {
     void statusShowsAddressesUptimeAndEveryCounter() {
         String out = print(o -> ServerConsole.printStatus(new FakeControl(), o, START.plusSeconds(3_725)));
         List<String> lines = out.lines().toList();
-        assertEquals("Listening          127.0.0.1:2121, [0:0:0:0:0:0:0:1]:990", lines.get(0));
+        assertEquals("Listening            127.0.0.1:2121, [0:0:0:0:0:0:0:1]:990", lines.get(0));
         assertTrue(lines.get(1).startsWith("Running since") && lines.get(1).endsWith("(up 1h02m)"), lines.get(1));
-        assertEquals(List.of("Sessions current   1", "Sessions total     2", "Logins succeeded   3",
-                "Logins failed      4", "Bytes in           5", "Bytes out          6", "Files received     7",
-                "Files sent         8", "Transfers aborted  9", "Transfers failed   10", "Error replies      11",
-                "Internal errors    12"), lines.subList(2, lines.size()));
+        List<String> expected = List.of("Sessions current     1", "Sessions total       2", "Connections refused  3",
+                "Logins succeeded     4", "Logins failed        5", "Bytes in             6",
+                "Bytes out            7", "Files received       8", "Files sent           9",
+                "Transfers aborted    10", "Transfers failed     11", "Error replies        12",
+                "Internal errors      13");
+        assertEquals(expected, lines.subList(2, lines.size()));
     }
 
     @Test

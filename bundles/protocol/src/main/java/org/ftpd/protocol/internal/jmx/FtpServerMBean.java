@@ -100,6 +100,11 @@ public final class FtpServerMBean implements FtpServerMXBean {
     }
 
     @Override
+    public long getConnectionsRefused() {
+        return counters().connectionsRefused();
+    }
+
+    @Override
     public long getLoginsSucceeded() {
         return counters().loginsSucceeded();
     }

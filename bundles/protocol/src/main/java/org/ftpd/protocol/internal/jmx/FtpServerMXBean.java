@@ -18,6 +18,8 @@ public interface FtpServerMXBean {
 
     long getSessionsTotal();
 
+    long getConnectionsRefused();
+
     long getLoginsSucceeded();
 
     long getLoginsFailed();

@@ -97,6 +97,7 @@ public final class ControlHandler extends SimpleChannelInboundHandler<FtpRequest
         if (ban != null) {
             LOG.warn("refused connection from banned address {} ({} s of ban left)", remote.getAddress(),
                     Math.max(1, ban.toSeconds()));
+            server.statistics().connectionRefused();
             closing = true;
             context.writeAndFlush(FtpReply.of(421, "Too many failed logins from your address; try again later."))
                     .addListener(ChannelFutureListener.CLOSE);
@@ -105,6 +106,7 @@ public final class ControlHandler extends SimpleChannelInboundHandler<FtpRequest
         ConnectionLimiter.Refusal refusal = server.limiter().tryAcquire(remote.getAddress(), settings());
         if (refusal != null) {
             LOG.info("refused connection from {}: {}", remote, refusal.text());
+            server.statistics().connectionRefused();
             closing = true;
             context.writeAndFlush(FtpReply.of(421, refusal.text())).addListener(ChannelFutureListener.CLOSE);
             return;
