@@ -53,6 +53,23 @@ class SessionLimitsTest {
     }
 
     @Test
+    void aSessionLoggedOutByReinIsReclaimedToo() throws IOException {
+        server = new TestServer(tmp, b -> b, s -> s.loginTimeout(Duration.ofSeconds(1)));
+        try (RawClient c = new RawClient(TestServer.HOST, server.port())) {
+            assertEquals(220, c.code(c.reply()));
+            c.login("alice", "secret");
+            c.send("REIN");
+            String rein = c.reply();
+            assertEquals(220, c.code(rein), rein);
+            long start = System.nanoTime();
+            String reply = c.reply();
+            assertEquals(421, c.code(reply), reply);
+            // noticed at the next look (at most one timeout after the REIN), then a full timeout
+            assertTrue(System.nanoTime() - start < Duration.ofMillis(3000).toNanos());
+        }
+    }
+
+    @Test
     void aCommandFloodIsSlowedToTheRateNotDropped() throws IOException {
         int rate = 20;
         server = new TestServer(tmp, b -> b, s -> s.maxCommandsPerSecond(rate));

@@ -9,7 +9,9 @@ import java.util.function.Supplier;
 
 /**
  * Reclaims connections that do not log in within {@code login.timeout} of connecting. The timeout is read again
- * when it runs out, so a changed value applies to connections already waiting; 0 turns the check off.
+ * when it runs out, so a changed value applies to connections already waiting; 0 turns the check off. While
+ * the session is logged in it looks again once per timeout, so a session logged out by REIN is reclaimed too
+ * (within one to two timeouts of the REIN).
  */
 final class LoginWatch {
 
@@ -19,7 +21,8 @@ final class LoginWatch {
     private final Supplier<Duration> timeout;
     private final BooleanSupplier loggedIn;
     private final Runnable onTimeout;
-    private final long connectedAt = System.nanoTime();
+    /** Since when the connection has been without a login; -1 while logged in. */
+    private long waitingSince = System.nanoTime();
     private ScheduledFuture<?> check;
 
     LoginWatch(Channel channel, Supplier<Duration> timeout, BooleanSupplier loggedIn, Runnable onTimeout) {
@@ -42,16 +45,24 @@ final class LoginWatch {
 
     private void check() {
         check = null;
-        if (!channel.isActive() || loggedIn.getAsBoolean()) {
-            // logged in: the idle timeout takes over from here
+        if (!channel.isActive()) {
             return;
         }
         long limit = timeout.get().toNanos();
+        if (loggedIn.getAsBoolean()) {
+            waitingSince = -1;
+            schedule(limit);
+            return;
+        }
+        long now = System.nanoTime();
+        if (waitingSince < 0) {
+            waitingSince = now;
+        }
         if (limit == 0) {
             schedule(0);
             return;
         }
-        long waited = System.nanoTime() - connectedAt;
+        long waited = now - waitingSince;
         if (waited >= limit) {
             onTimeout.run();
         } else {
