@@ -113,8 +113,8 @@ class ThrottleTest {
                 got.write(buf, 0, n);
             }
             long fast = 4 * MIB;
-            server.server.reconfigure(server.server.settings().toBuilder().writeLimit(fast).build());
             long changedAt = System.nanoTime();
+            server.server.reconfigure(server.server.settings().toBuilder().writeLimit(fast).build());
             long atChange = got.size();
             int n;
             while ((n = in.read(buf)) > 0) {
@@ -136,14 +136,18 @@ class ThrottleTest {
         server = new TestServer(tmp, b -> b, s -> s.readLimit(512 << 10));
         byte[] data = randomBytes(5 * MIB);
         FTPClient client = server.alice();
+        // once the client closes, Linux hands the server what the socket buffers hold at once (end of stream
+        // is read to the end): small buffers keep that tail small against the 4.5 MiB measured
+        client.setSendBufferSize(64 << 10);
         try {
             java.io.OutputStream out = client.storeFileStream("up");
             assertTrue(out != null, client.getReplyString());
             out.write(data, 0, (int) MIB / 2);
             out.flush();
             long fast = 4 * MIB;
-            server.server.reconfigure(server.server.settings().toBuilder().readLimit(fast).build());
+            // the clock starts before the change: the server may apply it before reconfigure() returns
             long changedAt = System.nanoTime();
+            server.server.reconfigure(server.server.settings().toBuilder().readLimit(fast).build());
             out.write(data, (int) MIB / 2, data.length - (int) MIB / 2);
             out.close();
             assertTrue(client.completePendingCommand(), client.getReplyString());
