@@ -50,6 +50,7 @@ public final class ActiveDataTarget implements DataChannelSource {
                 .group(loop)
                 .channel(transport.socketChannel())
                 .option(ChannelOption.AUTO_READ, false)
+                .option(ChannelOption.TCP_NODELAY, DataSockets.NO_DELAY)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
                 .handler(new ChannelInboundHandlerAdapter())
                 .connect(target, new InetSocketAddress(localAddress, 0));

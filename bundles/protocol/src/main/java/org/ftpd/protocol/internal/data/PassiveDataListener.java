@@ -55,6 +55,7 @@ public final class PassiveDataListener implements DataChannelSource {
                 .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 8)
                 .childOption(ChannelOption.AUTO_READ, false)
+                .childOption(ChannelOption.TCP_NODELAY, DataSockets.NO_DELAY)
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
