@@ -3,11 +3,13 @@ package org.ftpd.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -167,6 +169,30 @@ class SessionLimitsTest {
             assertTrue(refused.contains("no free port in the passive range " + port), refused);
             // the session goes on, and the port is free again once the first listener is gone
             assertEquals(200, first.command("NOOP"));
+        }
+    }
+
+    @Test
+    void aOnePortPassiveRangeServesDownloadsBackToBack() throws IOException {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        PortRange one = new PortRange(port, port);
+        server = new TestServer(tmp, b -> b, s -> s.passivePorts(one));
+        Files.writeString(server.alice.resolve("small.txt"), "twelve bytes");
+        FTPClient client = server.alice();
+        try {
+            client.enterLocalPassiveMode();
+            // the server closes each data connection first, so the port's last connection is in TIME_WAIT on
+            // the server's side when the next PASV asks for it: the listener must be able to take it again
+            for (int i = 0; i < 5; i++) {
+                ByteArrayOutputStream got = new ByteArrayOutputStream();
+                assertTrue(client.retrieveFile("small.txt", got), i + ": " + client.getReplyString());
+                assertEquals("twelve bytes", got.toString(StandardCharsets.US_ASCII));
+            }
+        } finally {
+            TestServer.quietly(client);
         }
     }
 

@@ -11,7 +11,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.ftpd.protocol.PortRange;
 import org.ftpd.protocol.internal.Transport;
@@ -54,6 +53,9 @@ public final class PassiveDataListener implements DataChannelSource {
                 .group(loop)
                 .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 8)
+                // (Netty's default for epoll, stated because PassivePorts relies on it) a port whose earlier data
+                // connections are still in TIME_WAIT can listen again
+                .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, DataSockets.NO_DELAY)
                 .childHandler(new ChannelInitializer<Channel>() {
@@ -63,26 +65,22 @@ public final class PassiveDataListener implements DataChannelSource {
                     }
                 });
         CompletableFuture<PassiveDataListener> bound = new CompletableFuture<>();
-        int attempts = ports == null ? 1 : Math.min(ports.size(), 200);
-        int start = ports == null ? 0 : ThreadLocalRandom.current().nextInt(ports.size());
-        tryBind(bootstrap, bindAddress, ports, start, 0, attempts, bound, listener, acceptTimeout);
+        tryBind(bootstrap, bindAddress, PassivePorts.of(ports), 0, bound, listener, acceptTimeout);
         return bound;
     }
 
-    private static void tryBind(ServerBootstrap bootstrap, InetAddress address, PortRange ports, int start, int attempt,
-            int attempts, CompletableFuture<PassiveDataListener> bound, PassiveDataListener listener,
-            Duration acceptTimeout) {
-        int port = ports == null ? 0 : ports.first() + (start + attempt) % ports.size();
-        ChannelFuture f = bootstrap.bind(new InetSocketAddress(address, port));
+    private static void tryBind(ServerBootstrap bootstrap, InetAddress address, PassivePorts ports, int attempt,
+            CompletableFuture<PassiveDataListener> bound, PassiveDataListener listener, Duration acceptTimeout) {
+        ChannelFuture f = bootstrap.bind(new InetSocketAddress(address, ports.port(attempt)));
         f.addListener(done -> {
             if (done.isSuccess()) {
                 listener.listening(f.channel(), acceptTimeout);
                 bound.complete(listener);
-            } else if (attempt + 1 < attempts) {
-                tryBind(bootstrap, address, ports, start, attempt + 1, attempts, bound, listener, acceptTimeout);
+            } else if (attempt + 1 < ports.tries()) {
+                tryBind(bootstrap, address, ports, attempt + 1, bound, listener, acceptTimeout);
             } else {
-                bound.completeExceptionally(new DataConnectionException(
-                        "no free passive port" + (ports == null ? "" : " in " + ports), done.cause()));
+                bound.completeExceptionally(new DataConnectionException("no free passive port"
+                        + (ports.configured() == null ? "" : " in " + ports.configured()), done.cause()));
             }
         });
     }
