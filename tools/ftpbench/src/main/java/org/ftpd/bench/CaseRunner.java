@@ -36,7 +36,11 @@ final class CaseRunner {
         if (options.warmupSeconds > 0) {
             TimedLoad.run(clients(spec, target), TimeUnit.SECONDS.toNanos(options.warmupSeconds), grace);
         }
+        OptionalLong pid = ServerMemory.resolve(target.pid(), target.port());
+        OptionalLong cpuBefore = pid.isPresent() ? ServerCpu.ticksOfTree(pid.getAsLong()) : OptionalLong.empty();
         TimedLoad.Outcome o = TimedLoad.run(clients(spec, target), TimeUnit.SECONDS.toNanos(options.seconds), grace);
+        OptionalLong cpuAfter = pid.isPresent() ? ServerCpu.ticksOfTree(pid.getAsLong()) : OptionalLong.empty();
+        double cpuPerOp = ServerCpu.millisPerOperation(cpuBefore, cpuAfter, o.operations());
         double secs = Math.max(o.seconds(), 1e-9);
         double perSecond = o.operations() / secs;
         double mbPerSecond = o.bytes() / secs / 1e6;
@@ -48,7 +52,8 @@ final class CaseRunner {
         double figure = spec.kind().unit.equals("MB/s") ? mbPerSecond : perSecond;
         return new CaseResult(target.name(), spec.kind().label(), figure, spec.kind().unit, spec.clients(),
                 o.operations(), o.bytes(), o.seconds(), LatencyLog.percentileMillis(o.sortedLatencies(), 50),
-                LatencyLog.percentileMillis(o.sortedLatencies(), 99), o.errors(), Double.NaN, note, o.firstError());
+                LatencyLog.percentileMillis(o.sortedLatencies(), 99), o.errors(), Double.NaN, note, o.firstError(),
+                cpuPerOp);
     }
 
     private List<LoadClient> clients(CaseSpec spec, Target target) {
@@ -86,7 +91,7 @@ final class CaseRunner {
         return new CaseResult(target.name(), spec.kind().label(), o.answered(), spec.kind().unit, spec.clients(),
                 o.answered(), 0, seconds, LatencyLog.percentileMillis(o.sortedNoopLatencies(), 50),
                 LatencyLog.percentileMillis(o.sortedNoopLatencies(), 99), o.errors(), perSession, note.toString(),
-                o.firstError());
+                o.firstError(), Double.NaN);
     }
 
     /** Random bytes (so no layer on the way can compress them) in a direct buffer shared by all uploads. */

@@ -15,8 +15,8 @@ import java.util.Optional;
 final class Report {
 
     private static final String[] DETAIL_HEADER = {"server", "case", "clients", "figure", "unit", "p50_ms", "p99_ms",
-        "errors", "note"};
-    private static final boolean[] DETAIL_NUMERIC = {false, false, true, true, false, true, true, true, false};
+        "errors", "cpu_ms/op", "note"};
+    private static final boolean[] DETAIL_NUMERIC = {false, false, true, true, false, true, true, true, true, false};
 
     private final List<CaseResult> results;
     private final List<String> servers = new ArrayList<>();
@@ -52,14 +52,15 @@ final class Report {
 
     String csv() {
         StringBuilder b = new StringBuilder("server,case,clients,figure,unit,operations,bytes,seconds,p50_ms,p99_ms,"
-                + "errors,kib_per_session,note,first_error\n");
+                + "errors,kib_per_session,note,first_error,server_cpu_ms_per_op\n");
         for (CaseResult r : results) {
             b.append(String.join(",", csvCell(r.server()), csvCell(r.caseName()), Integer.toString(r.clients()),
                     format("%.3f", r.figure()), csvCell(r.unit()), Long.toString(r.operations()),
                     Long.toString(r.bytes()), format("%.3f", r.seconds()), format("%.3f", r.p50Millis()),
                     format("%.3f", r.p99Millis()), Long.toString(r.errors()),
                     Double.isNaN(r.kibPerSession()) ? "" : format("%.2f", r.kibPerSession()),
-                    csvCell(r.note()), csvCell(r.firstError()))).append('\n');
+                    csvCell(r.note()), csvCell(r.firstError()),
+                    Double.isNaN(r.serverCpuMillis()) ? "" : format("%.4f", r.serverCpuMillis()))).append('\n');
         }
         return b.toString();
     }
@@ -69,6 +70,7 @@ final class Report {
         for (CaseResult r : results) {
             g.add(r.server(), r.caseName(), Integer.toString(r.clients()), figure(r.figure()), r.unit(),
                     format("%.2f", r.p50Millis()), format("%.2f", r.p99Millis()), Long.toString(r.errors()),
+                    Double.isNaN(r.serverCpuMillis()) ? "-" : format("%.3f", r.serverCpuMillis()),
                     r.note() == null || r.note().isEmpty() ? "-" : r.note());
         }
         return g;
@@ -111,7 +113,8 @@ final class Report {
     }
 
     private String legend() {
-        return "each cell: figure (p99 latency, or for idle the server's memory growth per session); the column "
+        return "each cell: figure (p99 latency and, with the server's pid, its CPU time per operation; for idle its"
+                + " memory growth per session); the column "
                 + servers.get(0) + "/best peer is the figure of " + servers.get(0)
                 + " divided by the best figure of the others (higher is better in every case)";
     }
@@ -123,7 +126,11 @@ final class Report {
                 b.append(format(" (%+.1f KiB/session)", r.kibPerSession()));
             }
         } else {
-            b.append(format(" (p99 %s ms)", figure(r.p99Millis())));
+            b.append(format(" (p99 %s ms", figure(r.p99Millis())));
+            if (!Double.isNaN(r.serverCpuMillis())) {
+                b.append(format(", CPU %.3f ms/op", r.serverCpuMillis()));
+            }
+            b.append(')');
         }
         if (r.errors() > 0) {
             b.append(' ').append(r.errors()).append(" err");

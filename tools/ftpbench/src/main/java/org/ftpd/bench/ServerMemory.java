@@ -5,13 +5,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -23,7 +19,7 @@ import java.util.OptionalLong;
  */
 final class ServerMemory {
 
-    private static final Path PROC = Paths.get("/proc");
+    static final Path PROC = Paths.get("/proc");
 
     private ServerMemory() {
     }
@@ -47,7 +43,7 @@ final class ServerMemory {
         if (inodes.isEmpty()) {
             return OptionalLong.empty();
         }
-        for (long pid : processes()) {
+        for (long pid : ProcessTree.processes()) {
             try (DirectoryStream<Path> fds = Files.newDirectoryStream(PROC.resolve(pid + "/fd"))) {
                 for (Path fd : fds) {
                     try {
@@ -67,23 +63,13 @@ final class ServerMemory {
 
     /** KiB held by {@code pid} and its descendants, or empty when the process cannot be read. */
     static OptionalLong kibOfTree(long pid) {
-        Map<Long, List<Long>> children = new HashMap<>();
-        for (long p : processes()) {
-            long parent = parentOf(p);
-            if (parent > 0) {
-                children.computeIfAbsent(parent, k -> new ArrayList<>()).add(p);
-            }
-        }
         OptionalLong own = kibOf(pid);
         if (own.isEmpty()) {
             return own;
         }
         long total = 0;
-        Deque<Long> todo = new ArrayDeque<>(List.of(pid));
-        while (!todo.isEmpty()) {
-            long p = todo.pop();
+        for (long p : ProcessTree.selfAndDescendants(pid)) {
             total += kibOf(p).orElse(0);
-            todo.addAll(children.getOrDefault(p, List.of()));
         }
         return OptionalLong.of(total);
     }
@@ -105,32 +91,6 @@ final class ServerMemory {
             // gone, not ours to read, or not Linux
         }
         return OptionalLong.empty();
-    }
-
-    /** The parent pid from /proc/PID/stat, whose second field (the name) may itself hold spaces. */
-    private static long parentOf(long pid) {
-        try {
-            String stat = Files.readString(PROC.resolve(pid + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[1]);
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-    }
-
-    private static List<Long> processes() {
-        List<Long> pids = new ArrayList<>();
-        try (DirectoryStream<Path> dir = Files.newDirectoryStream(PROC)) {
-            for (Path p : dir) {
-                String name = p.getFileName().toString();
-                if (!name.isEmpty() && name.chars().allMatch(Character::isDigit)) {
-                    pids.add(Long.parseLong(name));
-                }
-            }
-        } catch (IOException e) {
-            // not Linux
-        }
-        return pids;
     }
 
     /** Resolves a --pid / --server .../PID value: a number, {@code auto} (by port), or null. */

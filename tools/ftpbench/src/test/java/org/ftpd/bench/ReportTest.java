@@ -9,8 +9,13 @@ import org.junit.jupiter.api.Test;
 class ReportTest {
 
     private static CaseResult result(String server, String kase, double figure, long errors, double kib) {
+        return result(server, kase, figure, errors, kib, Double.NaN);
+    }
+
+    private static CaseResult result(String server, String kase, double figure, long errors, double kib,
+            double cpu) {
         return new CaseResult(server, kase, figure, "x/s", 1, 10, 0, 1.0, 1.5, 9.25, errors, kib, "a note, quoted",
-                null);
+                null, cpu);
     }
 
     @Test
@@ -29,8 +34,17 @@ class ReportTest {
     @Test
     void csvQuotesCellsWithCommasAndLeavesUnmeasuredMemoryEmpty() {
         String csv = new Report(List.of(result("ours", "list", 12.5, 0, Double.NaN))).csv();
-        assertEquals("ours,list,1,12.500,x/s,10,0,1.000,1.500,9.250,0,,\"a note, quoted\",",
+        assertEquals("ours,list,1,12.500,x/s,10,0,1.000,1.500,9.250,0,,\"a note, quoted\",,",
                 csv.lines().skip(1).findFirst().orElseThrow());
+    }
+
+    @Test
+    void theServersCpuPerOperationGoesBesideTheLatencyAndIntoTheCsv() {
+        Report r = new Report(List.of(result("ours", "logins", 3000, 0, Double.NaN, 0.21),
+                result("pyftpdlib", "logins", 1500, 0, Double.NaN, 0.4375)));
+        assertTrue(r.markdown().contains("| logins | x/s | 3000 (p99 9.25 ms, CPU 0.210 ms/op) "
+                + "| 1500 (p99 9.25 ms, CPU 0.438 ms/op) | 2.00x | pyftpdlib |"), r.markdown());
+        assertTrue(r.csv().lines().skip(1).findFirst().orElseThrow().endsWith(",0.2100"), r.csv());
     }
 
     @Test
