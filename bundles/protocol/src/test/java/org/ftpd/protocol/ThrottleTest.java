@@ -153,9 +153,11 @@ class ThrottleTest {
             assertTrue(client.completePendingCommand(), client.getReplyString());
             double seconds = (System.nanoTime() - changedAt) / 1e9;
             assertArrayEquals(data, Files.readAllBytes(server.alice.resolve("up")));
-            // 4.5 MiB: 9 s at the old rate, about 1.1 s at the new one (plus what the old rate still owed)
+            // 4.5 MiB: 9 s at the old rate, about 1.1 s at the new one (plus what the old rate still owed), a few
+            // hundredths of a second without any limit. What the server's receive buffer holds when the client
+            // closes arrives unpaced (about a MiB here: 0.87 to 0.9 s measured), hence the lower bound
             assertTrue(seconds < 4, "the rest took " + seconds + " s");
-            assertTrue(seconds > 0.9, "the rest took only " + seconds + " s, faster than the new limit");
+            assertTrue(seconds > 0.6, "the rest took only " + seconds + " s, faster than the new limit");
         } finally {
             TestServer.quietly(client);
         }
