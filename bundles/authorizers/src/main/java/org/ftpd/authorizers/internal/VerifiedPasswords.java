@@ -23,6 +23,10 @@ final class VerifiedPasswords {
         new SecureRandom().nextBytes(SECRET);
     }
 
+    // one keyed Mac per thread: looking up the provider and keying a new one cost more than the digest itself
+    // (3% of the server's CPU in a login run); doFinal leaves it ready for the next password
+    private static final ThreadLocal<Mac> MAC = ThreadLocal.withInitial(VerifiedPasswords::newMac);
+
     private final String userName;
     private final Set<String> digests = ConcurrentHashMap.newKeySet();
 
@@ -42,12 +46,17 @@ final class VerifiedPasswords {
     }
 
     private String digest(String password) {
+        Mac mac = MAC.get();
+        mac.update(userName.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        return Base64.getEncoder().encodeToString(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(SECRET, "HmacSHA256"));
-            mac.update(userName.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return Base64.getEncoder().encodeToString(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
