@@ -21,21 +21,15 @@ import org.slf4j.LoggerFactory;
 public final class FileSender extends ChunkedSender {
 
     static final int CHUNK = 64 * 1024;
-    /** Bytes per zero-copy window: a few milliseconds on a fast link, so a new write limit applies soon. */
+    /** Bytes per zero-copy region: a few milliseconds on a fast link, so a new write limit applies soon. */
     static final long SLICE = 4L << 20;
-    /**
-     * Bytes per sendfile call. One call per window pushes megabytes through the loopback in one go and wakes the
-     * client for each segment; 16 KiB calls, coalesced by Nagle (see {@link DataSockets}), kept a 1 GiB RETR
-     * at 2.9 GB/s against 1.4 GB/s with 4 MiB or 64 KiB calls (docs/BENCHMARKS.md, optimisation log).
-     */
-    static final long REGION = 16 * 1024;
     private static final String PLATFORM_FILE_CHANNEL = "sun.nio.ch.FileChannelImpl";
     private static final Logger LOG = LoggerFactory.getLogger(FileSender.class);
     private static final FtpReply READ_ERROR = FtpReply.of(451, "Requested action aborted: error reading the file.");
 
     private final SeekableByteChannel file;
     private final AsciiConversion.ToNetwork ascii;
-    private DefaultFileRegion[] sending;
+    private DefaultFileRegion sending;
 
     /**
      * @param ascii whether line ends are converted (TYPE A)
@@ -63,16 +57,8 @@ public final class FileSender extends ChunkedSender {
     /** Progress so far; for a zero-copy send, the slices sent plus what the transport has written of this one. */
     @Override
     public long bytes() {
-        DefaultFileRegion[] window = sending;
-        return window != null && !done() ? bytes + transferred(window) : bytes;
-    }
-
-    private static long transferred(DefaultFileRegion[] window) {
-        long total = 0;
-        for (DefaultFileRegion region : window) {
-            total += region.transferred();
-        }
-        return total;
+        DefaultFileRegion region = sending;
+        return region != null && !done() ? bytes + region.transferred() : bytes;
     }
 
     @Override
@@ -125,21 +111,14 @@ public final class FileSender extends ChunkedSender {
             return;
         }
         long count = Math.min(SLICE, end - position);
-        DefaultFileRegion[] window = new DefaultFileRegion[(int) ((count + REGION - 1) / REGION)];
-        for (int i = 0; i < window.length; i++) {
-            long offset = i * REGION;
-            // a region closes its file when released; kept retained, the file stays open for the next window
-            // (the transfer closes it at the end)
-            window[i] = new DefaultFileRegion(channel, position + offset, Math.min(REGION, count - offset));
-            window[i].retain();
-        }
-        sending = window;
-        for (int i = 0; i < window.length - 1; i++) {
-            data.write(window[i]);
-        }
-        data.writeAndFlush(window[window.length - 1]).addListener(f -> {
+        DefaultFileRegion region = new DefaultFileRegion(channel, position, count);
+        // a region closes its file when released; kept retained, the file stays open for the next slice (the
+        // transfer closes it at the end)
+        region.retain();
+        sending = region;
+        data.writeAndFlush(region).addListener(f -> {
             if (!f.isSuccess()) {
-                bytes += transferred(window);
+                bytes += region.transferred();
                 sending = null;
                 finish(false, BROKEN);
                 return;
