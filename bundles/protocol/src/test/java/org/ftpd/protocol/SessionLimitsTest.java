@@ -149,10 +149,7 @@ class SessionLimitsTest {
 
     @Test
     void pasvGetsAClear425WhenThePassiveRangeIsExhausted() throws IOException {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
+        int port = freePort();
         PortRange one = new PortRange(port, port);
         server = new TestServer(tmp, b -> b, s -> s.passivePorts(one));
         try (RawClient first = new RawClient(TestServer.HOST, server.port());
@@ -174,10 +171,7 @@ class SessionLimitsTest {
 
     @Test
     void aOnePortPassiveRangeServesDownloadsBackToBack() throws IOException {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
+        int port = freePort();
         PortRange one = new PortRange(port, port);
         server = new TestServer(tmp, b -> b, s -> s.passivePorts(one));
         Files.writeString(server.alice.resolve("small.txt"), "twelve bytes");
@@ -193,6 +187,12 @@ class SessionLimitsTest {
             }
         } finally {
             TestServer.quietly(client);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            return probe.getLocalPort();
         }
     }
 
