@@ -10,8 +10,9 @@
 # Results (text, markdown, CSV) go to $OUT. Run from anywhere; needs Maven, Java 17+, curl, and root for
 # peers.sh's first start (it installs vsftpd and pyftpdlib with apt and adds the system user bench).
 #
-# Env: SECONDS_EACH (10), WARMUP (2), JIT_WARMUP (60: seconds of unmeasured load on ours first), IDLE (2000), IDLE_BIG (10000, 0 to skip), PORT (2131), START_TIMEOUT (180),
-#      KARAF_DIR (/tmp/bench-karaf), BENCH_ROOT (/tmp/ftpbench), PEERS_DIR (<repo>/../shared/bench),
+# Env: SECONDS_EACH (10), WARMUP (2), JIT_WARMUP (60: seconds of unmeasured load on ours first), IDLE (2000),
+#      IDLE_BIG (10000, 0 to skip), PORT (2131), START_TIMEOUT (180), KARAF_DIR (/tmp/bench-karaf),
+#      BENCH_ROOT (/tmp/ftpbench), PEERS_DIR (<repo>/../shared/bench),
 #      OUT (/tmp/ftpbench-results/<UTC time>), BUILD (1; 0 reuses the last build), COMPARE (1; 0 skips compare.sh),
 #      MVN_ARGS (-o), CASES (ftpbench cases for the side-by-side run)
 set -euo pipefail
