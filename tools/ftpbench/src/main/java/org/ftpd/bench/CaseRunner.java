@@ -37,9 +37,9 @@ final class CaseRunner {
             TimedLoad.run(clients(spec, target), TimeUnit.SECONDS.toNanos(options.warmupSeconds), grace);
         }
         OptionalLong pid = ServerMemory.resolve(target.pid(), target.port());
-        OptionalLong cpuBefore = pid.isPresent() ? ServerCpu.ticksOfTree(pid.getAsLong()) : OptionalLong.empty();
+        OptionalLong cpuBefore = ServerCpu.ticksOfTree(pid);
         TimedLoad.Outcome o = TimedLoad.run(clients(spec, target), TimeUnit.SECONDS.toNanos(options.seconds), grace);
-        OptionalLong cpuAfter = pid.isPresent() ? ServerCpu.ticksOfTree(pid.getAsLong()) : OptionalLong.empty();
+        OptionalLong cpuAfter = ServerCpu.ticksOfTree(pid);
         double cpuPerOp = ServerCpu.millisPerOperation(cpuBefore, cpuAfter, o.operations());
         double secs = Math.max(o.seconds(), 1e-9);
         double perSecond = o.operations() / secs;

@@ -14,6 +14,8 @@ import java.util.Map;
 /** A server's processes from Linux's /proc: the one given and every process below it. */
 final class ProcessTree {
 
+    static final Path PROC = Path.of("/proc");
+
     private ProcessTree() {
     }
 
@@ -41,7 +43,7 @@ final class ProcessTree {
      * 1 the parent, 11 to 14 utime, stime, cutime and cstime in clock ticks.
      */
     static String[] statFields(long pid) throws IOException {
-        String stat = Files.readString(ServerMemory.PROC.resolve(pid + "/stat"));
+        String stat = Files.readString(PROC.resolve(pid + "/stat"));
         return stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
     }
 
@@ -55,7 +57,7 @@ final class ProcessTree {
 
     static List<Long> processes() {
         List<Long> pids = new ArrayList<>();
-        try (DirectoryStream<java.nio.file.Path> dir = Files.newDirectoryStream(ServerMemory.PROC)) {
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(PROC)) {
             for (Path p : dir) {
                 String name = p.getFileName().toString();
                 if (!name.isEmpty() && name.chars().allMatch(Character::isDigit)) {

@@ -34,6 +34,11 @@ final class ServerCpu {
         return any ? OptionalLong.of(total) : OptionalLong.empty();
     }
 
+    /** Clock ticks of the server's tree, or empty without a pid. */
+    static OptionalLong ticksOfTree(OptionalLong pid) {
+        return pid.isPresent() ? ticksOfTree(pid.getAsLong()) : OptionalLong.empty();
+    }
+
     /** Milliseconds of server CPU per operation between two readings, or NaN when either is missing. */
     static double millisPerOperation(OptionalLong before, OptionalLong after, long operations) {
         if (before.isEmpty() || after.isEmpty() || operations <= 0) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +18,6 @@ import java.util.OptionalLong;
  */
 final class ServerMemory {
 
-    static final Path PROC = Paths.get("/proc");
-
     private ServerMemory() {
     }
 
@@ -29,7 +26,7 @@ final class ServerMemory {
         List<String> inodes = new ArrayList<>();
         for (String table : new String[] {"net/tcp", "net/tcp6"}) {
             try {
-                for (String line : Files.readAllLines(PROC.resolve(table))) {
+                for (String line : Files.readAllLines(ProcessTree.PROC.resolve(table))) {
                     String[] f = line.trim().split("\\s+");
                     // sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode
                     if (f.length > 9 && f[3].equals("0A") && f[1].endsWith(String.format(":%04X", port))) {
@@ -44,7 +41,7 @@ final class ServerMemory {
             return OptionalLong.empty();
         }
         for (long pid : ProcessTree.processes()) {
-            try (DirectoryStream<Path> fds = Files.newDirectoryStream(PROC.resolve(pid + "/fd"))) {
+            try (DirectoryStream<Path> fds = Files.newDirectoryStream(ProcessTree.PROC.resolve(pid + "/fd"))) {
                 for (Path fd : fds) {
                     try {
                         if (inodes.contains(Files.readSymbolicLink(fd).toString())) {
@@ -75,8 +72,8 @@ final class ServerMemory {
     }
 
     private static OptionalLong kibOf(long pid) {
-        OptionalLong pss = field(PROC.resolve(pid + "/smaps_rollup"), "Pss:");
-        return pss.isPresent() ? pss : field(PROC.resolve(pid + "/status"), "VmRSS:");
+        OptionalLong pss = field(ProcessTree.PROC.resolve(pid + "/smaps_rollup"), "Pss:");
+        return pss.isPresent() ? pss : field(ProcessTree.PROC.resolve(pid + "/status"), "VmRSS:");
     }
 
     private static OptionalLong field(Path file, String name) {

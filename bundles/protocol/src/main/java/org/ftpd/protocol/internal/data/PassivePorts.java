@@ -35,14 +35,8 @@ final class PassivePorts {
     private PassivePorts(PortRange configured, PortRange automatic) {
         this.configured = configured;
         this.automatic = automatic;
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        if (configured != null) {
-            this.start = random.nextInt(configured.size());
-            this.tries = Math.min(configured.size(), MAX_TRIES);
-        } else {
-            this.start = 0;
-            this.tries = AUTOMATIC_TRIES + 1;
-        }
+        this.start = configured == null ? 0 : ThreadLocalRandom.current().nextInt(configured.size());
+        this.tries = configured == null ? AUTOMATIC_TRIES + 1 : Math.min(configured.size(), MAX_TRIES);
     }
 
     /** The ports for a new listener: {@code configured}, or automatic ones when it is null. */
