@@ -5,16 +5,17 @@
 #   2. starts it (timing start -> accepting FTP) and the peers (../shared/bench/peers.sh: vsftpd 2122,
 #      pyftpdlib 2123, Apache FtpServer 2124);
 #   3. runs ftpbench on all four, then ftpbench idle with $IDLE_BIG sessions on ours alone, then the cross-check
-#      ../shared/bench/compare.sh;
+#      ../shared/bench/compare.sh, then (SOAK minutes > 0) stor_small under soak.sh on ours;
 #   4. stops our Karaf, and the peers if this script started them.
 # Results (text, markdown, CSV) go to $OUT. Run from anywhere; needs Maven, Java 17+, curl, and root for
 # peers.sh's first start (it installs vsftpd and pyftpdlib with apt and adds the system user bench).
 #
 # Env: SECONDS_EACH (10), WARMUP (2), JIT_WARMUP (60: seconds of unmeasured load on ours first), IDLE (2000),
-#      IDLE_BIG (10000, 0 to skip), PORT (2131), START_TIMEOUT (180), KARAF_DIR (/tmp/bench-karaf),
-#      BENCH_ROOT (/tmp/ftpbench), PEERS_DIR (<repo>/../shared/bench),
-#      OUT (/tmp/ftpbench-results/<UTC time>), BUILD (1; 0 reuses the last build), COMPARE (1; 0 skips compare.sh),
-#      MVN_ARGS (-o), CASES (ftpbench cases for the side-by-side run)
+#      IDLE_BIG (10000, 0 to skip), SOAK (0: minutes of stor_small under soak.sh at the end), PORT (2131),
+#      START_TIMEOUT (180), KARAF_DIR (/tmp/bench-karaf), BENCH_ROOT (/tmp/ftpbench),
+#      PEERS_DIR (<repo>/../shared/bench), OUT (/tmp/ftpbench-results/<UTC time>),
+#      BUILD (1; 0 reuses the last build), COMPARE (1; 0 skips compare.sh), MVN_ARGS (-o),
+#      CASES (ftpbench cases for the side-by-side run)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -23,6 +24,7 @@ warmup=${WARMUP:-2}
 jit_warmup=${JIT_WARMUP:-60}
 idle=${IDLE:-2000}
 idle_big=${IDLE_BIG:-10000}
+soak=${SOAK:-0}
 port=${PORT:-2131}
 start_timeout=${START_TIMEOUT:-180}
 karaf=${KARAF_DIR:-/tmp/bench-karaf}
@@ -175,6 +177,12 @@ if ((idle_big > 0)); then
     bench --server ours=127.0.0.1:$port/auto -d "$each" --cases "idle:$idle_big" \
       --csv "$out/idle-big-$round.csv" | tee "$out/idle-big-$round.txt"
   done
+fi
+# memory under sustained load, on the same server (soak.sh: RSS and old generation sampled, full collections
+# before and after)
+if ((soak > 0)); then
+  log "soak: stor_small for $soak minutes on ours"
+  MINUTES=$soak OUT="$out/soak" "$here/soak.sh" "$port" stor_small | tee "$out/soak.txt"
 fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/conditions.txt"
 log "results in $out"
