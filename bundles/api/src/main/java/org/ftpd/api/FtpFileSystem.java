@@ -52,6 +52,9 @@ public interface FtpFileSystem extends Closeable {
     /**
      * Opens a file for reading, positioned at {@code offset}. On the default filesystem the channel is a
      * {@link java.nio.channels.FileChannel}, which the engine sends without copying.
+     *
+     * <p>A path that is not a regular file (a directory, a device, a FIFO) should be refused with a
+     * {@link java.nio.file.FileSystemException}: RETR does not look at the path first.
      */
     SeekableByteChannel openForRead(String path, long offset) throws IOException;
 

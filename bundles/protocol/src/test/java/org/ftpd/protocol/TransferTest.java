@@ -167,6 +167,13 @@ class TransferTest {
         client.setRestartOffset(0);
         assertEquals(227, client.pasv());
         assertEquals(554, client.sendCommand("RETR", "r.bin"));
+
+        // a directory is no file to send
+        Files.createDirectory(server.alice.resolve("folder"));
+        assertEquals(227, client.pasv());
+        assertEquals(550, client.sendCommand("RETR", "folder"));
+        assertTrue(client.getReplyString().contains("Not a regular file"), client.getReplyString());
+        assertEquals(250, client.cwd("folder"), "the session carries on");
     }
 
     @ParameterizedTest

@@ -204,8 +204,9 @@ public final class JailedFileSystem implements FtpFileSystem {
         String virtual = checkedPath(path);
         requireOffset(offset, virtual);
         Path real = jail.existingTarget(virtual);
-        if (Files.isDirectory(real, NO_FOLLOW)) {
-            throw new FileSystemException(virtual, null, "Is a directory");
+        // a directory, and a FIFO above all: opening one for reading would wait for a writer
+        if (!Files.isRegularFile(real, NO_FOLLOW)) {
+            throw new FileSystemException(virtual, null, "Not a regular file");
         }
         SeekableByteChannel channel = access.openFile(real, EnumSet.of(StandardOpenOption.READ), virtual);
         if (offset > 0) {

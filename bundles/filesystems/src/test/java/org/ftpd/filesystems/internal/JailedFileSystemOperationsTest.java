@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -17,18 +18,21 @@ import java.nio.file.ClosedFileSystemException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.ftpd.api.FtpFile;
 import org.ftpd.api.WriteMode;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,8 +131,26 @@ class JailedFileSystemOperationsTest {
         }
         NoSuchFileException missing = assertThrows(NoSuchFileException.class, () -> fs.openForRead("/missing", 0));
         assertEquals("/missing", missing.getFile());
-        assertThrows(FileSystemException.class, () -> fs.openForRead("/sub", 0));
+        FileSystemException directory = assertThrows(FileSystemException.class, () -> fs.openForRead("/sub", 0));
+        assertEquals("Not a regular file", directory.getReason());
         assertThrows(FileSystemException.class, () -> fs.openForRead("/a.txt", -1));
+    }
+
+    /** Opening a FIFO for reading would wait for a writer (forever, on a session's thread): refused first. */
+    @Test
+    void aFifoIsNotOpened() throws Exception {
+        Assumptions.assumeTrue(home.getFileSystem() == FileSystems.getDefault(), "mkfifo: local disk");
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", home.resolve("pipe").toString()).start();
+        } catch (IOException e) {
+            Assumptions.abort("no mkfifo here: " + e);
+            return;
+        }
+        Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo worked");
+        FileSystemException refused = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThrows(FileSystemException.class, () -> fs.openForRead("/pipe", 0)));
+        assertEquals("Not a regular file", refused.getReason());
     }
 
     @Test

@@ -110,7 +110,11 @@ public class TempDirFileSystem implements FtpFileSystem {
     @Override
     public SeekableByteChannel openForRead(String path, long offset) throws IOException {
         return translate(path, () -> {
-            FileChannel ch = FileChannel.open(real(path), StandardOpenOption.READ);
+            Path real = real(path);
+            if (!Files.isRegularFile(real)) {
+                throw new FileSystemException(path, null, "Not a regular file");
+            }
+            FileChannel ch = FileChannel.open(real, StandardOpenOption.READ);
             ch.position(offset);
             return ch;
         });

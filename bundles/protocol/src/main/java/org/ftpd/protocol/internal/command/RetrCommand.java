@@ -2,7 +2,6 @@ package org.ftpd.protocol.internal.command;
 
 import java.nio.channels.SeekableByteChannel;
 import java.util.concurrent.CompletionStage;
-import org.ftpd.api.FtpFile;
 import org.ftpd.api.FtpFileSystem;
 import org.ftpd.api.Permission;
 import org.ftpd.protocol.internal.codec.FtpReply;
@@ -33,14 +32,17 @@ final class RetrCommand extends PathCommand {
                 channel -> new FileSender(ctx, channel, path, file, ascii), DataTransfers.closing(ctx, file)));
     }
 
+    /** The filesystem refuses what is not a regular file; the size comes from the open file, not a second lookup. */
     private static SeekableByteChannel open(FtpFileSystem fs, String path, long offset) throws Exception {
-        FtpFile file = fs.stat(path);
-        if (!file.isFile()) {
-            throw new ReplyException(550, "Not a regular file.");
+        SeekableByteChannel channel = fs.openForRead(path, offset);
+        try {
+            if (offset > channel.size()) {
+                throw new ReplyException(554, "Invalid REST parameter: beyond the end of the file.");
+            }
+            return channel;
+        } catch (Exception e) {
+            channel.close();
+            throw e;
         }
-        if (offset > file.size()) {
-            throw new ReplyException(554, "Invalid REST parameter: beyond the end of the file.");
-        }
-        return fs.openForRead(path, offset);
     }
 }
