@@ -50,6 +50,17 @@ public interface FtpFileSystem extends Closeable {
     Stream<FtpFile> list(String directory) throws IOException;
 
     /**
+     * The names of a directory's entries (NLST), streamed; the caller closes the stream. Same entries as
+     * {@link #list}, without their facts: a filesystem that can read names alone should, since NLST of a big
+     * directory then costs no lookup per entry.
+     *
+     * @since 1.4
+     */
+    default Stream<String> names(String directory) throws IOException {
+        return list(directory).map(FtpFile::name);
+    }
+
+    /**
      * Opens a file for reading, positioned at {@code offset}. On the default filesystem the channel is a
      * {@link java.nio.channels.FileChannel}, which the engine sends without copying.
      *

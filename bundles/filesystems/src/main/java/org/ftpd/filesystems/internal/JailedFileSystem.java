@@ -133,42 +133,40 @@ public final class JailedFileSystem implements FtpFileSystem {
     public Stream<FtpFile> list(String directory) throws IOException {
         String virtual = checkedPath(directory);
         Path real = jail.existingDirectory(virtual);
-        DirectoryStream<Path> entries = access.openDirectory(real, virtual);
-        Iterator<Path> names = entries.iterator();
-        Iterator<FtpFile> files = new Iterator<>() {
-            private FtpFile next;
+        return entryNames(real, virtual).map(name -> entryFacts(real, virtual, name)).filter(Objects::nonNull);
+    }
 
+    /** NLST: the names as the directory gives them, without a lookup per entry. */
+    @Override
+    public Stream<String> names(String directory) throws IOException {
+        String virtual = checkedPath(directory);
+        return entryNames(jail.existingDirectory(virtual), virtual);
+    }
+
+    /** The entry names of a checked directory, read as the stream is consumed; closing it closes the directory. */
+    private Stream<String> entryNames(Path realDirectory, String virtualDirectory) throws IOException {
+        DirectoryStream<Path> entries = access.openDirectory(realDirectory, virtualDirectory);
+        Iterator<Path> paths = entries.iterator();
+        Iterator<String> names = new Iterator<>() {
             @Override
             public boolean hasNext() {
-                while (next == null) {
-                    Path entry;
-                    try {
-                        if (!names.hasNext()) {
-                            return false;
-                        }
-                        entry = names.next();
-                    } catch (DirectoryIteratorException e) {
-                        throw new UncheckedIOException(jailErrors(e.getCause(), virtual));
-                    }
-                    String name = entry.getFileName().toString();
-                    // uploads in progress are nobody's business until they are renamed onto their targets
-                    next = Uploads.isTemporary(name) ? null : entryFacts(real, virtual, name);
+                try {
+                    return paths.hasNext();
+                } catch (DirectoryIteratorException e) {
+                    throw new UncheckedIOException(jailErrors(e.getCause(), virtualDirectory));
                 }
-                return true;
             }
 
             @Override
-            public FtpFile next() {
-                if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
-                }
-                FtpFile result = next;
-                next = null;
-                return result;
+            public String next() {
+                return paths.next().getFileName().toString();
             }
         };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(files, Spliterator.ORDERED | Spliterator.NONNULL),
-                false).onClose(() -> closeQuietly(entries));
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(names, Spliterator.ORDERED | Spliterator.NONNULL),
+                false)
+                // uploads in progress are nobody's business until they are renamed onto their targets
+                .filter(name -> !Uploads.isTemporary(name))
+                .onClose(() -> closeQuietly(entries));
     }
 
     /**

@@ -3,6 +3,7 @@ package org.ftpd.filesystems.internal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -13,6 +14,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
@@ -133,6 +135,27 @@ class FtpEndToEndTest {
         assertTrue(c.deleteFile("/dir/moved.bin"));
         assertTrue(c.removeDirectory("/dir"));
         assertEquals("/", c.printWorkingDirectory());
+    }
+
+    /** NLST reads names alone (no lookup per entry): every entry, uploads in progress left out, sorted up to 1000. */
+    @Test
+    void nlstNamesADiskDirectory() throws IOException {
+        Path names = Files.createDirectories(disk.resolve("names"));
+        for (int i = 0; i < 1500; i++) {
+            Files.createFile(names.resolve("n" + i));
+        }
+        Files.createFile(names.resolve(Uploads.TEMPORARY_PREFIX + "in-progress"));
+        Path few = Files.createDirectories(disk.resolve("few"));
+        for (String name : List.of("c", "a", "b")) {
+            Files.createFile(few.resolve(name));
+        }
+        FTPClient c = login("carol");
+        String[] listed = c.listNames("/names");
+        assertNotNull(listed, c.getReplyString());
+        assertEquals(1500, listed.length);
+        assertEquals(1500, java.util.Arrays.stream(listed).filter(n -> n.matches("n\\d+")).distinct().count());
+        assertArrayEquals(new String[] {"a", "b", "c"}, c.listNames("/few"));
+        assertArrayEquals(new String[] {"a"}, c.listNames("/few/a"), "NLST of a file names the file");
     }
 
     @Test

@@ -120,6 +120,24 @@ class JailedFileSystemOperationsTest {
         assertEquals("/nothing", e.getFile());
     }
 
+    /** NLST's names: the entries {@link JailedFileSystem#list} shows, uploads in progress left out as there. */
+    @Test
+    void namesAreTheListedEntriesWithoutFacts() throws IOException {
+        Files.writeString(home.resolve("sub").resolve(Uploads.TEMPORARY_PREFIX + "upload"), "half");
+        Files.createSymbolicLink(home.resolve("sub/dangling"), home.resolve("sub/gone"));
+        List<String> listed;
+        try (Stream<FtpFile> s = fs.list("/sub")) {
+            listed = s.map(FtpFile::name).sorted().collect(Collectors.toList());
+        }
+        try (Stream<String> s = fs.names("/sub")) {
+            assertEquals(listed, s.sorted().collect(Collectors.toList()));
+        }
+        assertEquals(List.of("b.txt", "dangling", "deeper"), listed);
+        assertThrows(NotDirectoryException.class, () -> fs.names("/a.txt"));
+        NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> fs.names("/nothing"));
+        assertEquals("/nothing", e.getFile());
+    }
+
     @Test
     void readsFromAnOffsetOnAFileChannel() throws IOException {
         try (SeekableByteChannel ch = fs.openForRead("/a.txt", 2)) {

@@ -1,5 +1,6 @@
 package org.ftpd.protocol.internal.command;
 
+import java.io.IOException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.ftpd.api.FtpFile;
@@ -50,12 +51,18 @@ abstract class ListingCommand extends PathCommand {
     }
 
     /** Opens the listing of {@code path} (off the loop). */
-    private DirectoryListing open(FtpFileSystem fs, String path, Function<FtpFile, String> format)
+    private DirectoryListing<?> open(FtpFileSystem fs, String path, Function<FtpFile, String> format)
             throws Exception {
         FtpFile target = fs.stat(path);
         if (!target.isDirectory()) {
             return ofFile(target, format);
         }
+        return ofDirectory(fs, path, format);
+    }
+
+    /** The listing of a directory: a line per entry, in {@code format}. */
+    protected DirectoryListing<?> ofDirectory(FtpFileSystem fs, String path, Function<FtpFile, String> format)
+            throws IOException {
         return DirectoryListing.open(fs, path, format);
     }
 
@@ -63,7 +70,7 @@ abstract class ListingCommand extends PathCommand {
     protected abstract Function<FtpFile, String> format(FtpSession session, String path);
 
     /** The listing when the target is not a directory: the file's own line, unless the command refuses. */
-    protected DirectoryListing ofFile(FtpFile file, Function<FtpFile, String> format) throws ReplyException {
+    protected DirectoryListing<?> ofFile(FtpFile file, Function<FtpFile, String> format) throws ReplyException {
         return DirectoryListing.of(file, format);
     }
 }

@@ -24,7 +24,7 @@ final class MlsdCommand extends ListingCommand {
     }
 
     @Override
-    protected DirectoryListing ofFile(FtpFile file, Function<FtpFile, String> format) throws ReplyException {
+    protected DirectoryListing<?> ofFile(FtpFile file, Function<FtpFile, String> format) throws ReplyException {
         throw new ReplyException(501, "No such directory.");
     }
 }

@@ -101,7 +101,7 @@ final class StatCommand extends BaseCommand {
             FtpFile target = fs.stat(path);
             List<String> lines = new ArrayList<>();
             lines.add("Status of " + path + ":");
-            try (DirectoryListing listing = target.isDirectory() ? DirectoryListing.open(fs, path, format)
+            try (DirectoryListing<FtpFile> listing = target.isDirectory() ? DirectoryListing.open(fs, path, format)
                     : DirectoryListing.of(target, format)) {
                 lines.addAll(listing.nextLines(MAX_LINES));
                 if (!listing.nextLines(1).isEmpty()) {

@@ -22,7 +22,7 @@ import org.ftpd.protocol.internal.data.ChunkSource;
  * (what people expect from {@code ls}); a bigger one goes in the filesystem's order, since sorting it would
  * mean holding all of it. Every method blocks: call them off the event loop.
  */
-public final class DirectoryListing implements ChunkSource {
+public final class DirectoryListing<T> implements ChunkSource {
 
     /** Directories up to this many entries are sorted. */
     public static final int SORTED_UP_TO = 1000;
@@ -30,13 +30,12 @@ public final class DirectoryListing implements ChunkSource {
     private static final int ENTRIES_PER_CHUNK = 512;
     private static final int BYTES_PER_CHUNK = 64 * 1024;
 
-    private final Stream<FtpFile> stream;
-    private final Iterator<FtpFile> head;
-    private final Iterator<FtpFile> rest;
-    private final Function<FtpFile, String> format;
+    private final Stream<T> stream;
+    private final Iterator<T> head;
+    private final Iterator<T> rest;
+    private final Function<T, String> format;
 
-    private DirectoryListing(Stream<FtpFile> stream, Iterator<FtpFile> head, Iterator<FtpFile> rest,
-            Function<FtpFile, String> format) {
+    private DirectoryListing(Stream<T> stream, Iterator<T> head, Iterator<T> rest, Function<T, String> format) {
         this.stream = stream;
         this.head = head;
         this.rest = rest;
@@ -44,20 +43,29 @@ public final class DirectoryListing implements ChunkSource {
     }
 
     /** Starts listing {@code directory}: reads its first entries (sorting them if they are all of it). */
-    public static DirectoryListing open(FtpFileSystem fs, String directory, Function<FtpFile, String> format)
-            throws IOException {
-        Stream<FtpFile> stream = fs.list(directory);
+    public static DirectoryListing<FtpFile> open(FtpFileSystem fs, String directory,
+            Function<FtpFile, String> format) throws IOException {
+        return start(fs.list(directory), FtpFile::name, format);
+    }
+
+    /** Starts listing the names of {@code directory}'s entries (NLST), without their facts. */
+    public static DirectoryListing<String> names(FtpFileSystem fs, String directory) throws IOException {
+        return start(fs.names(directory), Function.identity(), Function.identity());
+    }
+
+    private static <T> DirectoryListing<T> start(Stream<T> stream, Function<T, String> name,
+            Function<T, String> format) throws IOException {
         try {
-            Iterator<FtpFile> entries = stream.iterator();
-            List<FtpFile> first = new ArrayList<>();
+            Iterator<T> entries = stream.iterator();
+            List<T> first = new ArrayList<>();
             while (first.size() < SORTED_UP_TO && hasNext(entries)) {
                 first.add(entries.next());
             }
             boolean whole = !hasNext(entries);
             if (whole) {
-                first.sort(Comparator.comparing(FtpFile::name));
+                first.sort(Comparator.comparing(name));
             }
-            return new DirectoryListing(stream, first.iterator(), whole ? Collections.emptyIterator() : entries,
+            return new DirectoryListing<>(stream, first.iterator(), whole ? Collections.emptyIterator() : entries,
                     format);
         } catch (IOException | RuntimeException e) {
             stream.close();
@@ -66,15 +74,15 @@ public final class DirectoryListing implements ChunkSource {
     }
 
     /** A listing of one entry (LIST or NLST of a file). */
-    public static DirectoryListing of(FtpFile file, Function<FtpFile, String> format) {
-        return new DirectoryListing(Stream.empty(), List.of(file).iterator(), Collections.emptyIterator(), format);
+    public static DirectoryListing<FtpFile> of(FtpFile file, Function<FtpFile, String> format) {
+        return new DirectoryListing<>(Stream.empty(), List.of(file).iterator(), Collections.emptyIterator(), format);
     }
 
     /** The next lines, at most {@code max}; empty at the end. */
     public List<String> nextLines(int max) throws IOException {
         List<String> lines = new ArrayList<>(Math.min(max, ENTRIES_PER_CHUNK));
         while (lines.size() < max) {
-            FtpFile f = nextEntry();
+            T f = nextEntry();
             if (f == null) {
                 break;
             }
@@ -88,7 +96,7 @@ public final class DirectoryListing implements ChunkSource {
         ByteBuf chunk = null;
         try {
             for (int n = 0; n < ENTRIES_PER_CHUNK; n++) {
-                FtpFile f = nextEntry();
+                T f = nextEntry();
                 if (f == null) {
                     break;
                 }
@@ -110,7 +118,7 @@ public final class DirectoryListing implements ChunkSource {
         }
     }
 
-    private FtpFile nextEntry() throws IOException {
+    private T nextEntry() throws IOException {
         if (head.hasNext()) {
             return head.next();
         }
@@ -122,7 +130,7 @@ public final class DirectoryListing implements ChunkSource {
     }
 
     /** The filesystem's stream reports read errors unchecked; they are I/O errors here. */
-    private static boolean hasNext(Iterator<FtpFile> entries) throws IOException {
+    private static boolean hasNext(Iterator<?> entries) throws IOException {
         try {
             return entries.hasNext();
         } catch (UncheckedIOException e) {
