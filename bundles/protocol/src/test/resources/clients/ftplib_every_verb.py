@@ -166,6 +166,8 @@ def main():
     step(ftp, "opts_mlst_all", lambda: ftp.sendcmd(
         "OPTS MLST type;size;modify;perm;unique;unix.mode;unix.uid;unix.gid;unix.owner;unix.group;"))
     step(ftp, "mlst", lambda: ftp.sendcmd("MLST up.bin"))
+    step(ftp, "mlsd_unix", lambda: "\n".join(name + " " + ";".join(k + "=" + v for k, v in sorted(facts.items()))
+                                             for name, facts in ftp.mlsd()))
     step(ftp, "stat", lambda: ftp.sendcmd("STAT"))
     step(ftp, "stat_path", lambda: ftp.sendcmd("STAT /"))
     step(ftp, "mdtm", lambda: ftp.sendcmd("MDTM up.bin"))

@@ -50,6 +50,16 @@ public interface FtpFileSystem extends Closeable {
     Stream<FtpFile> list(String directory) throws IOException;
 
     /**
+     * The entries of a directory with at least {@code detail} of their facts, streamed; the caller closes the
+     * stream. A filesystem for which reading fewer facts costs less should read only what is asked.
+     *
+     * @since 1.5
+     */
+    default Stream<FtpFile> list(String directory, FileDetail detail) throws IOException {
+        return list(directory);
+    }
+
+    /**
      * The names of a directory's entries (NLST), streamed; the caller closes the stream. Same entries as
      * {@link #list}, without their facts: a filesystem that can read names alone should, since NLST of a big
      * directory then costs no lookup per entry.

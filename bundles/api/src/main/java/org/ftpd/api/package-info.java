@@ -5,7 +5,7 @@
  * {@link org.ftpd.api.AccountListener}) and what operators may see and do on a running server
  * ({@link org.ftpd.api.FtpServerControl}).
  */
-@Version("1.4.0")
+@Version("1.5.0")
 @Export
 package org.ftpd.api;
 

@@ -174,6 +174,10 @@ class ExtensionCommandsTest {
     @Test
     void optsMlstSelectsWhatMlsdAndMlstShow() throws IOException {
         Files.write(server.alice.resolve("f.bin"), new byte[9]);
+        FTPFile[] defaults = client.mlistDir();
+        assertTrue(defaults[0].getRawListing().matches("type=file;size=9;modify=\\d{14};perm=\\w+;unique=\\w+; f\\.bin"),
+                defaults[0].getRawListing());
+        assertEquals(200, client.sendCommand("OPTS", "MLST type;size;modify;perm;unique;unix.mode;unix.uid;unix.gid;"));
         FTPFile[] all = client.mlistDir();
         assertTrue(all[0].getRawListing().matches("type=file;size=9;modify=\\d{14};perm=\\w+;unique=\\w+;"
                 + "unix\\.mode=0\\d{3};unix\\.uid=1000;unix\\.gid=1000; f\\.bin"), all[0].getRawListing());
@@ -197,6 +201,7 @@ class ExtensionCommandsTest {
         Files.createDirectory(server.alice.resolve("d"));
         FTPClient carol = server.login("carol", "pw");
         try {
+            assertEquals(200, carol.sendCommand("OPTS", "MLST type;perm;unix.uid;unix.gid;unix.owner;unix.group;"));
             FTPFile[] files = carol.mlistDir();
             FTPFile f = Arrays.stream(files).filter(x -> x.getName().equals("f.bin")).findFirst().orElseThrow();
             assertTrue(f.getRawListing().contains(";unix.owner=alice;"), f.getRawListing());

@@ -13,18 +13,20 @@ import java.nio.file.attribute.UserPrincipal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import org.ftpd.api.FileDetail;
 import org.ftpd.api.FtpFile;
 
 /**
- * Reads the metadata of one entry into an {@link FtpFile}, with as much as the provider offers: the
- * {@code unix} view (mode, link count, device and inode, owner and group), else {@code posix}, else
- * {@code basic}. Links are never followed here: callers pass a checked, link-free path for targets.
+ * Reads the metadata of one entry into an {@link FtpFile}. {@link FileDetail#FULL} takes as much as the provider
+ * offers: the {@code unix} view (mode, link count, owner and group), else {@code posix}, else {@code basic}.
+ * {@link FileDetail#BASIC} takes the basic attributes alone, which the JDK reads without building a map per
+ * entry. Links are never followed here: callers pass a checked, link-free path for targets.
  */
 final class FileFacts {
 
     private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
     private static final String UNIX_ATTRIBUTES =
-            "unix:mode,ino,dev,nlink,uid,gid,size,lastModifiedTime";
+            "unix:mode,nlink,uid,gid,size,lastModifiedTime,fileKey";
     // the type from st_mode: every attribute name asked costs the JDK a parse and lookups, per entry of a listing
     private static final int S_IFMT = 0170000;
     private static final int S_IFDIR = 0040000;
@@ -52,18 +54,30 @@ final class FileFacts {
         return posix;
     }
 
+    /** Every fact the provider has. */
     FtpFile read(Path real, String virtualPath, String name) throws IOException {
+        return read(real, virtualPath, name, FileDetail.FULL);
+    }
+
+    FtpFile read(Path real, String virtualPath, String name, FileDetail detail) throws IOException {
+        if (detail == FileDetail.BASIC) {
+            return basic(Files.readAttributes(real, BasicFileAttributes.class, NO_FOLLOW), virtualPath, name);
+        }
         if (unix) {
             return readUnix(real, virtualPath, name);
         }
         if (posix) {
             PosixFileAttributes a = Files.readAttributes(real, PosixFileAttributes.class, NO_FOLLOW);
             return new FtpFile(name, virtualPath, typeOf(a), a.size(), instant(a.lastModifiedTime()),
-                    modeOf(a.permissions()), nameOf(a.owner()), nameOf(a.group()), 1, keyOf(a));
+                    modeOf(a.permissions()), nameOf(a.owner()), nameOf(a.group()), 1, uniqueId(a.fileKey()));
         }
-        BasicFileAttributes a = Files.readAttributes(real, BasicFileAttributes.class, NO_FOLLOW);
+        return basic(Files.readAttributes(real, BasicFileAttributes.class, NO_FOLLOW), virtualPath, name);
+    }
+
+    /** {@link FileDetail#BASIC} facts from attributes already read (a listing reads them beside its directory). */
+    static FtpFile basic(BasicFileAttributes a, String virtualPath, String name) {
         return new FtpFile(name, virtualPath, typeOf(a), a.size(), instant(a.lastModifiedTime()), -1, null, null, 1,
-                keyOf(a));
+                uniqueId(a.fileKey()));
     }
 
     private FtpFile readUnix(Path real, String virtualPath, String name) throws IOException {
@@ -81,7 +95,7 @@ final class FileFacts {
         String group = names.group(gid, real);
         return new FtpFile(name, virtualPath, type, ((Number) a.get("size")).longValue(),
                 instant((FileTime) a.get("lastModifiedTime")), mode & 07777, owner, group,
-                Math.max(1, number(a.get("nlink"))), hex(a.get("dev")) + "g" + hex(a.get("ino")), uid, gid);
+                Math.max(1, number(a.get("nlink"))), uniqueId(a.get("fileKey")), uid, gid);
     }
 
     private static FtpFile.Type typeOfMode(int mode) {
@@ -98,9 +112,26 @@ final class FileFacts {
         return value instanceof Number n ? n.intValue() : 0;
     }
 
-    /** Like pyftpdlib's MLSD unique fact: device and inode in hex. */
-    private static String hex(Object value) {
-        return value instanceof Number n ? Long.toHexString(n.longValue()) : String.valueOf(value);
+    /**
+     * Like pyftpdlib's MLSD unique fact: device and inode in hex, {@code 803g1a2b}. Every level of detail gets it
+     * from the file key, the one place the basic attributes carry them: the JDK's key prints as
+     * {@code (dev=803,ino=6699)} (device in hex, inode in decimal). Another provider's key is used as it prints.
+     */
+    static String uniqueId(Object fileKey) {
+        if (fileKey == null) {
+            return null;
+        }
+        String key = fileKey.toString();
+        int comma = key.indexOf(",ino=");
+        if (key.startsWith("(dev=") && comma > 5 && key.endsWith(")")) {
+            try {
+                long inode = Long.parseLong(key, comma + 5, key.length() - 1, 10);
+                return key.substring(5, comma) + "g" + Long.toHexString(inode);
+            } catch (NumberFormatException e) {
+                // not the JDK's form after all: fall through
+            }
+        }
+        return key;
     }
 
     static int modeOf(Set<PosixFilePermission> permissions) {
@@ -120,11 +151,6 @@ final class FileFacts {
             return FtpFile.Type.FILE;
         }
         return a.isSymbolicLink() ? FtpFile.Type.SYMLINK : FtpFile.Type.OTHER;
-    }
-
-    private static String keyOf(BasicFileAttributes a) {
-        Object key = a.fileKey();
-        return key == null ? null : key.toString();
     }
 
     private static String nameOf(UserPrincipal principal) {

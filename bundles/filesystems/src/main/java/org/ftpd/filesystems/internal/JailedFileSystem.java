@@ -13,6 +13,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -28,6 +29,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.ftpd.api.FileDetail;
 import org.ftpd.api.FtpFile;
 import org.ftpd.api.FtpFileSystem;
 import org.ftpd.api.WriteMode;
@@ -131,23 +133,42 @@ public final class JailedFileSystem implements FtpFileSystem {
 
     @Override
     public Stream<FtpFile> list(String directory) throws IOException {
+        return list(directory, FileDetail.FULL);
+    }
+
+    @Override
+    public Stream<FtpFile> list(String directory, FileDetail detail) throws IOException {
         String virtual = checkedPath(directory);
-        Path real = jail.existingDirectory(virtual);
-        return entryNames(real, virtual).map(name -> entryFacts(real, virtual, name)).filter(Objects::nonNull);
+        DirectoryStream<Path> handle = access.openDirectory(jail.existingDirectory(virtual), virtual);
+        // basic facts are read beside the open directory (fstatat) where the provider can: no path walk per entry
+        BasicReader basic = detail == FileDetail.BASIC && handle instanceof SecureDirectoryStream<Path> secure
+                ? entry -> secure.getFileAttributeView(entry.fileName(), BasicFileAttributeView.class, NO_FOLLOW)
+                        .readAttributes()
+                : entry -> Files.readAttributes(entry.path(), BasicFileAttributes.class, NO_FOLLOW);
+        return entries(handle, virtual).map(entry -> entryFacts(entry, virtual, detail, basic))
+                .filter(Objects::nonNull);
     }
 
     /** NLST: the names as the directory gives them, without a lookup per entry. */
     @Override
     public Stream<String> names(String directory) throws IOException {
         String virtual = checkedPath(directory);
-        return entryNames(jail.existingDirectory(virtual), virtual);
+        return entries(access.openDirectory(jail.existingDirectory(virtual), virtual), virtual).map(Entry::name);
     }
 
-    /** The entry names of a checked directory, read as the stream is consumed; closing it closes the directory. */
-    private Stream<String> entryNames(Path realDirectory, String virtualDirectory) throws IOException {
-        DirectoryStream<Path> entries = access.openDirectory(realDirectory, virtualDirectory);
-        Iterator<Path> paths = entries.iterator();
-        Iterator<String> names = new Iterator<>() {
+    /** One entry of a directory being listed: its real path, and its name as a path and as text. */
+    private record Entry(Path path, Path fileName, String name) {
+    }
+
+    /** Reads the basic attributes of a listed entry. */
+    private interface BasicReader {
+        BasicFileAttributes read(Entry entry) throws IOException;
+    }
+
+    /** The entries of an open, checked directory, read as the stream is consumed; closing it closes the handle. */
+    private Stream<Entry> entries(DirectoryStream<Path> handle, String virtualDirectory) {
+        Iterator<Path> paths = handle.iterator();
+        Iterator<Entry> entries = new Iterator<>() {
             @Override
             public boolean hasNext() {
                 try {
@@ -158,31 +179,35 @@ public final class JailedFileSystem implements FtpFileSystem {
             }
 
             @Override
-            public String next() {
-                return paths.next().getFileName().toString();
+            public Entry next() {
+                Path path = paths.next();
+                Path fileName = path.getFileName();
+                return new Entry(path, fileName, fileName.toString());
             }
         };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(names, Spliterator.ORDERED | Spliterator.NONNULL),
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(entries, Spliterator.ORDERED | Spliterator.NONNULL),
                 false)
                 // uploads in progress are nobody's business until they are renamed onto their targets
-                .filter(name -> !Uploads.isTemporary(name))
-                .onClose(() -> closeQuietly(entries));
+                .filter(entry -> !Uploads.isTemporary(entry.name()))
+                .onClose(() -> closeQuietly(handle));
     }
 
     /**
      * One listing entry: a link whose target is inside is shown as its target (as {@code ls -L} would); a link
      * leading outside, or nowhere, is shown as the link itself. {@code null} when the entry vanished.
      */
-    private FtpFile entryFacts(Path realDirectory, String virtualDirectory, String name) {
-        Path entry = realDirectory.resolve(name);
+    private FtpFile entryFacts(Entry entry, String virtualDirectory, FileDetail detail, BasicReader basic) {
+        String name = entry.name();
         String virtual = VirtualPaths.child(virtualDirectory, name);
         try {
-            FtpFile own = facts.read(entry, virtual, name);
+            FtpFile own = detail == FileDetail.BASIC
+                    ? FileFacts.basic(basic.read(entry), virtual, name)
+                    : facts.read(entry.path(), virtual, name, detail);
             if (own.type() == FtpFile.Type.SYMLINK) {
                 try {
-                    Path target = entry.toRealPath();
+                    Path target = entry.path().toRealPath();
                     if (jail.contains(target)) {
-                        return facts.read(target, virtual, name);
+                        return facts.read(target, virtual, name, detail);
                     }
                 } catch (IOException e) {
                     // dangling link: show the link itself

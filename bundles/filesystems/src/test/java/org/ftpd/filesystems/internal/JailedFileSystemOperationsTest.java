@@ -23,13 +23,17 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.ftpd.api.FileDetail;
 import org.ftpd.api.FtpFile;
 import org.ftpd.api.WriteMode;
 import org.junit.jupiter.api.Assumptions;
@@ -77,10 +81,13 @@ class JailedFileSystemOperationsTest {
         assertEquals(((Number) Files.getAttribute(a, "unix:uid")).intValue(), f.uid());
         assertEquals(((Number) Files.getAttribute(a, "unix:gid")).intValue(), f.gid());
         assertEquals(1, f.linkCount());
-        Object dev = Files.getAttribute(a, "unix:dev");
-        Object ino = Files.getAttribute(a, "unix:ino");
-        assertEquals(Long.toHexString(((Number) dev).longValue()) + "g" + Long.toHexString(((Number) ino).longValue()),
-                f.uniqueId());
+        assertEquals(FileFacts.uniqueId(Files.readAttributes(a, BasicFileAttributes.class).fileKey()), f.uniqueId());
+        if (a.getFileSystem() == FileSystems.getDefault()) {
+            Object dev = Files.getAttribute(a, "unix:dev");
+            Object ino = Files.getAttribute(a, "unix:ino");
+            assertEquals(Long.toHexString(((Number) dev).longValue()) + "g" + Long.toHexString(((Number) ino).longValue()),
+                    f.uniqueId(), "pyftpdlib's form: device and inode in hex");
+        }
 
         FtpFile root = fs.stat("/");
         assertEquals("/", root.name());
@@ -118,6 +125,42 @@ class JailedFileSystemOperationsTest {
         assertThrows(NotDirectoryException.class, () -> fs.list("/a.txt"));
         NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> fs.list("/nothing"));
         assertEquals("/nothing", e.getFile());
+    }
+
+    /**
+     * MLSD's default facts: a basic listing shows the same entries with the same type, size, time and unique id as
+     * a full one (links shown as their targets inside, dangling ones as links), and reads nothing more.
+     */
+    @Test
+    void basicListingMatchesTheFullListingsBasicFacts() throws IOException {
+        Files.writeString(home.resolve("sub").resolve(Uploads.TEMPORARY_PREFIX + "upload"), "half");
+        Files.createSymbolicLink(home.resolve("sub/link"), home.resolve("a.txt"));
+        Files.createSymbolicLink(home.resolve("sub/dangling"), home.resolve("sub/gone"));
+        Map<String, FtpFile> full = listed("/sub", FileDetail.FULL);
+        Map<String, FtpFile> basic = listed("/sub", FileDetail.BASIC);
+        assertEquals(List.of("b.txt", "dangling", "deeper", "link"), List.copyOf(basic.keySet()));
+        assertEquals(full.keySet(), basic.keySet());
+        for (FtpFile b : basic.values()) {
+            FtpFile f = full.get(b.name());
+            assertEquals(f.path(), b.path());
+            assertEquals(f.type(), b.type(), b.name());
+            assertEquals(f.size(), b.size(), b.name());
+            assertEquals(f.lastModified(), b.lastModified(), b.name());
+            assertEquals(f.uniqueId(), b.uniqueId(), b.name());
+            assertEquals(-1, b.mode(), "no mode read for " + b.name());
+            assertEquals(null, b.owner());
+        }
+        assertEquals(FtpFile.Type.FILE, basic.get("link").type(), "a link inside is shown as its target");
+        assertEquals(5, basic.get("link").size());
+        assertEquals(fs.stat("/a.txt").uniqueId(), basic.get("link").uniqueId());
+        assertEquals(FtpFile.Type.SYMLINK, basic.get("dangling").type());
+        assertThrows(NotDirectoryException.class, () -> fs.list("/a.txt", FileDetail.BASIC));
+    }
+
+    private Map<String, FtpFile> listed(String directory, FileDetail detail) throws IOException {
+        try (Stream<FtpFile> s = fs.list(directory, detail)) {
+            return s.collect(Collectors.toMap(FtpFile::name, f -> f, (x, y) -> x, TreeMap::new));
+        }
     }
 
     /** NLST's names: the entries {@link JailedFileSystem#list} shows, uploads in progress left out as there. */

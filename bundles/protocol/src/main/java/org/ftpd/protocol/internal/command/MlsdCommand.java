@@ -1,9 +1,8 @@
 package org.ftpd.protocol.internal.command;
 
-import java.util.Set;
 import java.util.function.Function;
+import org.ftpd.api.FileDetail;
 import org.ftpd.api.FtpFile;
-import org.ftpd.api.Permissions;
 import org.ftpd.protocol.internal.listing.DirectoryListing;
 import org.ftpd.protocol.internal.listing.Fact;
 import org.ftpd.protocol.internal.listing.MachineListing;
@@ -18,9 +17,13 @@ final class MlsdCommand extends ListingCommand {
 
     @Override
     protected Function<FtpFile, String> format(FtpSession session, String path) {
-        Permissions permissions = session.account().permissionsIn(path);
-        Set<Fact> facts = session.mlstFacts();
-        return f -> MachineListing.line(f, permissions, f.name(), facts);
+        return MachineListing.entries(session.account().permissionsIn(path), session.mlstFacts());
+    }
+
+    /** The basic facts alone unless the session selected a {@code unix.} fact (OPTS MLST). */
+    @Override
+    protected FileDetail detail(FtpSession session) {
+        return Fact.needsFullDetail(session.mlstFacts()) ? FileDetail.FULL : FileDetail.BASIC;
     }
 
     @Override

@@ -19,7 +19,7 @@ final class MlstCommand extends PathCommand {
 
     @Override
     public String feature() {
-        return MachineListing.feature(Fact.all());
+        return MachineListing.feature(Fact.defaults());
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.ftpd.protocol.internal.command;
 
 import java.io.IOException;
 import java.util.function.Function;
+import org.ftpd.api.FileDetail;
 import org.ftpd.api.FtpFile;
 import org.ftpd.api.FtpFileSystem;
 import org.ftpd.protocol.internal.listing.DirectoryListing;
@@ -21,8 +22,8 @@ final class NlstCommand extends ListingCommand {
 
     /** Names alone: no lookup per entry, which makes NLST of a big directory cheap (as pyftpdlib's is). */
     @Override
-    protected DirectoryListing<?> ofDirectory(FtpFileSystem fs, String path, Function<FtpFile, String> format)
-            throws IOException {
+    protected DirectoryListing<?> ofDirectory(FtpFileSystem fs, String path, FileDetail detail,
+            Function<FtpFile, String> format) throws IOException {
         return DirectoryListing.names(fs, path);
     }
 }

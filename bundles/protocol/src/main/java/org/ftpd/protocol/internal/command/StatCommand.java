@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import org.ftpd.api.FileDetail;
 import org.ftpd.api.FtpFile;
 import org.ftpd.api.FtpFileSystem;
 import org.ftpd.api.Permission;
@@ -101,7 +102,7 @@ final class StatCommand extends BaseCommand {
             FtpFile target = fs.stat(path);
             List<String> lines = new ArrayList<>();
             lines.add("Status of " + path + ":");
-            try (DirectoryListing<FtpFile> listing = target.isDirectory() ? DirectoryListing.open(fs, path, format)
+            try (DirectoryListing<FtpFile> listing = target.isDirectory() ? DirectoryListing.open(fs, path, FileDetail.FULL, format)
                     : DirectoryListing.of(target, format)) {
                 lines.addAll(listing.nextLines(MAX_LINES));
                 if (!listing.nextLines(1).isEmpty()) {

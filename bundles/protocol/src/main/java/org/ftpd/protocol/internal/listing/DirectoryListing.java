@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.ftpd.api.FileDetail;
 import org.ftpd.api.FtpFile;
 import org.ftpd.api.FtpFileSystem;
 import org.ftpd.protocol.internal.data.ChunkSource;
@@ -42,10 +43,13 @@ public final class DirectoryListing<T> implements ChunkSource {
         this.format = format;
     }
 
-    /** Starts listing {@code directory}: reads its first entries (sorting them if they are all of it). */
-    public static DirectoryListing<FtpFile> open(FtpFileSystem fs, String directory,
+    /**
+     * Starts listing {@code directory}: reads its first entries (sorting them if they are all of it), each with
+     * the {@code detail} that {@code format} needs.
+     */
+    public static DirectoryListing<FtpFile> open(FtpFileSystem fs, String directory, FileDetail detail,
             Function<FtpFile, String> format) throws IOException {
-        return start(fs.list(directory), FtpFile::name, format);
+        return start(fs.list(directory, detail), FtpFile::name, format);
     }
 
     /** Starts listing the names of {@code directory}'s entries (NLST), without their facts. */

@@ -23,6 +23,9 @@ public enum Fact {
     UNIX_GROUP("unix.group");
 
     private static final Set<Fact> ALL = Collections.unmodifiableSet(EnumSet.allOf(Fact.class));
+    // pyftpdlib's defaults: the unix. facts cost an owner lookup per entry and go to clients that ask for them
+    private static final Set<Fact> DEFAULTS = Collections.unmodifiableSet(EnumSet.of(TYPE, SIZE, MODIFY, PERM, UNIQUE));
+    private static final Set<Fact> UNIX = EnumSet.of(UNIX_MODE, UNIX_UID, UNIX_GID, UNIX_OWNER, UNIX_GROUP);
 
     private final String factName;
 
@@ -35,9 +38,27 @@ public enum Fact {
         return factName;
     }
 
-    /** Every fact: what a session shows until OPTS MLST selects fewer. */
+    /** Every fact the server offers. */
     public static Set<Fact> all() {
         return ALL;
+    }
+
+    /**
+     * What a session shows until OPTS MLST selects otherwise: {@code type;size;modify;perm;unique}, as pyftpdlib
+     * does. The {@code unix.} facts are offered in FEAT for clients that select them (lftp, FileZilla do).
+     */
+    public static Set<Fact> defaults() {
+        return DEFAULTS;
+    }
+
+    /** Whether showing {@code facts} needs an entry's mode, owner and group, not only its basic attributes. */
+    public static boolean needsFullDetail(Set<Fact> facts) {
+        for (Fact f : facts) {
+            if (UNIX.contains(f)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The fact with this name (any case), or null. */

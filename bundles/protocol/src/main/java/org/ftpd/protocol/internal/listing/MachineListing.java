@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import org.ftpd.api.FtpFile;
 import org.ftpd.api.Permission;
 import org.ftpd.api.Permissions;
@@ -35,9 +36,26 @@ public final class MachineListing {
      * @param facts the facts to show
      */
     public static String line(FtpFile file, Permissions permissions, String name, Set<Fact> facts) {
+        return line(file, name, facts.toArray(new Fact[0]), perm(file.isDirectory(), permissions));
+    }
+
+    /**
+     * MLSD's line for each entry of one directory, named by its entry name. The {@code perm} values are the same
+     * for every file (and for every directory) of a listing, so they are made once, not per entry.
+     *
+     * @param permissions what the user may do in the listed directory
+     */
+    public static Function<FtpFile, String> entries(Permissions permissions, Set<Fact> facts) {
+        Fact[] selected = facts.toArray(new Fact[0]);
+        String ofFile = perm(false, permissions);
+        String ofDirectory = perm(true, permissions);
+        return f -> line(f, f.name(), selected, f.isDirectory() ? ofDirectory : ofFile);
+    }
+
+    private static String line(FtpFile file, String name, Fact[] facts, String perm) {
         StringBuilder sb = new StringBuilder(160);
         for (Fact fact : facts) {
-            String value = value(fact, file, permissions);
+            String value = value(fact, file, perm);
             if (value != null) {
                 sb.append(fact.factName()).append('=').append(value).append(';');
             }
@@ -45,12 +63,12 @@ public final class MachineListing {
         return sb.append(' ').append(name).toString();
     }
 
-    private static String value(Fact fact, FtpFile file, Permissions permissions) {
+    private static String value(Fact fact, FtpFile file, String perm) {
         return switch (fact) {
             case TYPE -> type(file);
             case SIZE -> Long.toString(file.size());
             case MODIFY -> file.lastModified() == null ? null : timestamp(file.lastModified());
-            case PERM -> perm(file, permissions);
+            case PERM -> perm;
             case UNIQUE -> file.uniqueId() == null ? null : factValue(file.uniqueId());
             case UNIX_MODE -> file.mode() < 0 ? null : "0" + Integer.toOctalString(file.mode() & 07777);
             case UNIX_UID -> file.uid() >= 0 ? Integer.toString(file.uid()) : isNumber(file.owner()) ? file.owner() : null;
@@ -70,10 +88,10 @@ public final class MachineListing {
         };
     }
 
-    /** RFC 3659 perm letters from the account's permission letters. */
-    static String perm(FtpFile file, Permissions p) {
+    /** RFC 3659 perm letters, for a directory or anything else, from the account's permission letters. */
+    static String perm(boolean directory, Permissions p) {
         StringBuilder sb = new StringBuilder();
-        if (file.isDirectory()) {
+        if (directory) {
             append(sb, p.has(Permission.CHANGE_DIR), 'e');
             append(sb, p.has(Permission.LIST), 'l');
             append(sb, p.has(Permission.WRITE), 'c');

@@ -41,7 +41,7 @@ public final class FtpSession implements SessionInfo {
     private int failedLogins;
     private DataChannelSource dataSource;
     private Transfer transfer;
-    private Set<Fact> mlstFacts = Fact.all();
+    private Set<Fact> mlstFacts = Fact.defaults();
     private HashAlgorithm hashAlgorithm = HashAlgorithm.DEFAULT;
     private String clientName;
 
@@ -277,7 +277,7 @@ public final class FtpSession implements SessionInfo {
         renameFrom = null;
         epsvAll = false;
         dataSource(null);
-        mlstFacts = Fact.all();
+        mlstFacts = Fact.defaults();
         hashAlgorithm = HashAlgorithm.DEFAULT;
         clientName = null;
     }
