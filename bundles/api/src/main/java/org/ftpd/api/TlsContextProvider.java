@@ -1,5 +1,7 @@
 package org.ftpd.api;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import org.osgi.annotation.versioning.ProviderType;
@@ -12,9 +14,24 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface TlsContextProvider {
 
-    /** The current context. */
+    /** The current context; may wait until {@link #ready()} completes. */
     SSLContext context();
 
-    /** A new server-side engine with the configured protocols, cipher suites and client authentication. */
+    /**
+     * A new server-side engine with the configured protocols, cipher suites and client authentication; may wait
+     * until {@link #ready()} completes.
+     */
     SSLEngine newServerEngine();
+
+    /**
+     * Completes once the key material is in, so that {@link #context()} and {@link #newServerEngine()} answer
+     * without waiting; completes exceptionally when there is none to be had. A provider that loads its material
+     * in the background (the first start of a server makes its certificate) registers at once and completes this
+     * later: the engine accepts FTP meanwhile and holds a TLS handshake, off its network threads, until then.
+     *
+     * @since 1.5
+     */
+    default CompletionStage<Void> ready() {
+        return CompletableFuture.completedFuture(null);
+    }
 }

@@ -10,6 +10,8 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
@@ -33,6 +35,7 @@ public final class TestTls implements TlsContextProvider {
     private final String[] protocols;
     private final AtomicInteger contexts = new AtomicInteger();
     private volatile SSLContext context;
+    private volatile CompletableFuture<Void> ready = CompletableFuture.completedFuture(null);
 
     /** @param protocols the enabled protocols, e.g. TLSv1.3 and TLSv1.2 */
     public TestTls(String... protocols) {
@@ -58,6 +61,21 @@ public final class TestTls implements TlsContextProvider {
     @Override
     public SSLContext context() {
         return context;
+    }
+
+    @Override
+    public CompletionStage<Void> ready() {
+        return ready;
+    }
+
+    /**
+     * From now on {@link #ready()} is pending until the returned future completes, as the TLS bundle's provider is
+     * while it makes its certificate on a first start.
+     */
+    public CompletableFuture<Void> holdUntilReady() {
+        CompletableFuture<Void> pending = new CompletableFuture<>();
+        ready = pending;
+        return pending;
     }
 
     @Override

@@ -5,7 +5,14 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import org.ftpd.api.TlsContextProvider;
@@ -13,6 +20,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -34,11 +42,15 @@ import org.slf4j.LoggerFactory;
 public final class TlsContextProviderComponent implements TlsContextProvider {
 
     static final long CHECK_INTERVAL_MILLIS = 2000;
+    // longer than SelfSignedCertificate gives keytool
+    private static final long FIRST_LOAD_WAIT_SECONDS = 150;
     private static final Logger LOG = LoggerFactory.getLogger(TlsContextProviderComponent.class);
 
     private final TlsSettingsParser parser;
     private final long checkIntervalNanos;
     private Path selfSignedDirectory;
+    private final CompletableFuture<Void> firstLoad = new CompletableFuture<>();
+    private ExecutorService loader;
     private volatile TlsMaterial material;
     private volatile long lastCheck = System.nanoTime();
     private List<Object> failedStamps;
@@ -54,28 +66,61 @@ public final class TlsContextProviderComponent implements TlsContextProvider {
         this.checkIntervalNanos = TimeUnit.MILLISECONDS.toNanos(checkIntervalMillis);
     }
 
-    /** @throws IllegalStateException when not even a self-signed certificate can be had (the service is then absent) */
+    /**
+     * Starts loading the key material on a thread of its own and returns: on a first start that means making the
+     * self-signed certificate (a {@code keytool} run of about a second), which then goes on beside the rest of
+     * Karaf's start instead of holding it up. {@link #ready()} completes when the material is in; until then
+     * {@link #context()} and {@link #newServerEngine()} wait for it, and the engine holds TLS handshakes.
+     */
     @Activate
     void activate(BundleContext bundle, Map<String, Object> properties) {
         if (selfSignedDirectory == null) {
             selfSignedDirectory = selfSignedDirectory(bundle);
         }
-        TlsMaterial loaded = build(properties);
-        if (loaded == null) {
-            LOG.error("The TLS configuration {} is invalid (see above); using the self-signed certificate until it "
-                    + "is fixed", TlsConfiguration.PID);
-            loaded = selfSigned(TlsSettingsParser.defaults());
+        loader = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "ftpd-tls-loader");
+            thread.setDaemon(true);
+            return thread;
+        });
+        loader.execute(() -> loadFirst(properties));
+    }
+
+    private void loadFirst(Map<String, Object> properties) {
+        TlsMaterial loaded = null;
+        try {
+            loaded = build(properties);
+            if (loaded == null) {
+                LOG.error("The TLS configuration {} is invalid (see above); using the self-signed certificate until "
+                        + "it is fixed", TlsConfiguration.PID);
+                loaded = selfSigned(TlsSettingsParser.defaults());
+            }
+        } catch (RuntimeException e) {
+            LOG.error("TLS: loading the key material failed", e);
         }
         if (loaded == null) {
-            throw new IllegalStateException("no TLS key material is usable (see the errors above); FTPS is not "
-                    + "available");
+            LOG.error("No TLS key material is usable (see the errors above); FTPS is not available");
+            firstLoad.completeExceptionally(new IllegalStateException("no TLS key material is usable"));
+            return;
         }
         material = loaded;
         LOG.info("TLS ready: {}", loaded.settings());
+        firstLoad.complete(null);
     }
 
+    /** A new configuration is applied on the loader thread, so after a first load still running, and waited for. */
     @Modified
     void modified(Map<String, Object> properties) {
+        Future<?> applied = loader.submit(() -> reconfigure(properties));
+        try {
+            applied.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.error("TLS: applying the configuration {} failed", TlsConfiguration.PID, e.getCause());
+        }
+    }
+
+    private void reconfigure(Map<String, Object> properties) {
         TlsMaterial loaded = build(properties);
         if (loaded == null) {
             LOG.error("The TLS configuration {} is invalid; the previous one stays in force", TlsConfiguration.PID);
@@ -83,6 +128,18 @@ public final class TlsContextProviderComponent implements TlsContextProvider {
         }
         material = loaded;
         LOG.info("TLS reconfigured: {}", loaded.settings());
+    }
+
+    @Deactivate
+    void deactivate() {
+        loader.shutdownNow();
+        firstLoad.completeExceptionally(new IllegalStateException("the TLS provider stopped"));
+    }
+
+    @Override
+    public CompletionStage<Void> ready() {
+        // material from a later configuration counts even if the first load failed
+        return material != null ? CompletableFuture.completedFuture(null) : firstLoad;
     }
 
     private TlsMaterial build(Map<String, Object> properties) {
@@ -137,11 +194,30 @@ public final class TlsContextProviderComponent implements TlsContextProvider {
     }
 
     private TlsMaterial current() {
+        if (material == null) {
+            awaitFirstLoad();
+        }
         long now = System.nanoTime();
         if (now - lastCheck >= checkIntervalNanos) {
             reloadIfFilesChanged(now);
         }
         return material;
+    }
+
+    /** Waits for the first load (a caller that did not wait for {@link #ready()}). */
+    private void awaitFirstLoad() {
+        try {
+            firstLoad.get(FIRST_LOAD_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the TLS key material loads", e);
+        } catch (ExecutionException e) {
+            if (material == null) {
+                throw new IllegalStateException("TLS is not available: " + e.getCause().getMessage(), e.getCause());
+            }
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the TLS key material is still loading", e);
+        }
     }
 
     private synchronized void reloadIfFilesChanged(long now) {

@@ -3,6 +3,8 @@ package org.ftpd.tls.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -13,6 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +67,33 @@ class SelfSignedCertificateTest {
         assertNotEquals(first.certificate(), again.certificate());
     }
 
+    /** Activation does not wait for keytool: the rest of Karaf's start goes on while the certificate is made. */
+    @Test
+    void theCertificateIsMadeInTheBackgroundAndReadySaysWhenItIsIn() throws Exception {
+        TlsContextProviderComponent provider = new TlsContextProviderComponent(dir, dir.resolve("background"), 0);
+        provider.activate(null, Map.of());
+        CompletableFuture<Void> ready = provider.ready().toCompletableFuture();
+        assertFalse(ready.isDone(), "activate returned before keytool ran");
+        // a caller that does not wait for ready() is made to wait rather than refused
+        assertNotNull(provider.newServerEngine());
+        assertTrue(ready.isDone() && !ready.isCompletedExceptionally());
+        assertTrue(Files.exists(dir.resolve("background").resolve(SelfSignedCertificate.KEYSTORE)));
+        provider.deactivate();
+    }
+
+    @Test
+    void readyFailsWhenNoKeyMaterialCanBeHad() throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
+        TlsContextProviderComponent provider = new TlsContextProviderComponent(dir, notADirectory.resolve("tls"), 0);
+        provider.activate(null, Map.of());
+        ExecutionException failed = assertThrows(ExecutionException.class,
+                () -> provider.ready().toCompletableFuture().get(2, TimeUnit.MINUTES));
+        assertTrue(failed.getCause() instanceof IllegalStateException, failed::toString);
+        IllegalStateException refused = assertThrows(IllegalStateException.class, provider::context);
+        assertTrue(refused.getMessage().startsWith("TLS is not available"), refused::getMessage);
+        provider.deactivate();
+    }
+
     @Test
     void theProviderServesItWithoutConfigurationAndAfterTheConfigurationIsDeleted() throws Exception {
         Path keystore = TestKeystores.generate(dir.resolve("configured.p12"), "configured");
@@ -69,6 +101,8 @@ class SelfSignedCertificateTest {
         TlsContextProviderComponent provider = new TlsContextProviderComponent(dir, selfSigned, 0);
         // DS passes only component properties when there is no configuration
         provider.activate(null, Map.of("component.name", "org.ftpd.tls.internal.TlsContextProviderComponent"));
+        // the certificate is made in the background: ready() says when
+        provider.ready().toCompletableFuture().get(2, TimeUnit.MINUTES);
         Path selfSignedKeystore = selfSigned.resolve(SelfSignedCertificate.KEYSTORE);
         assertEquals(SelfSignedCertificate.hostName(),
                 TlsContextProviderComponentTest.servedCommonName(provider, selfSignedKeystore));

@@ -2,11 +2,13 @@ package org.ftpd.protocol.internal.command;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.ftpd.api.TlsContextProvider;
 import org.ftpd.protocol.internal.codec.FtpReply;
 import org.ftpd.protocol.internal.tls.SessionTls;
 import org.ftpd.protocol.internal.tls.TlsEngines;
+import org.ftpd.protocol.internal.tls.TlsReadiness;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +47,25 @@ final class AuthCommand extends TlsCommand {
         if (provider == null) {
             throw new ReplyException(431, "TLS is not available on this server.");
         }
+        // at once when the provider has its key material; on a first start it may still be making it: the reply
+        // waits (the client waits for it), the network thread does not
+        CompletableFuture<FtpReply> reply = new CompletableFuture<>();
+        TlsReadiness.whenReady(provider, ctx.channel().eventLoop(), failure -> {
+            try {
+                reply.complete(start(ctx, provider, mechanism, failure));
+            } catch (ReplyException e) {
+                reply.complete(e.reply());
+            }
+        });
+        return reply;
+    }
+
+    private static FtpReply start(CommandContext ctx, TlsContextProvider provider, String mechanism,
+            Throwable notReady) throws ReplyException {
+        if (notReady != null) {
+            LOG.warn("{}: TLS is not available: {}", ctx.session(), notReady.toString());
+            throw new ReplyException(431, "TLS is not available right now.");
+        }
         TlsEngines.ControlEngine engine;
         try {
             engine = TlsEngines.control(provider);
@@ -53,7 +74,7 @@ final class AuthCommand extends TlsCommand {
             throw new ReplyException(431, "TLS is not available right now.");
         }
         ctx.startTls(engine);
-        return reply(234, "AUTH " + mechanism + " successful.");
+        return FtpReply.of(234, "AUTH " + mechanism + " successful.");
     }
 
     private static String printable(String text) {
