@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +64,13 @@ class FtpsWhileTlsLoadsTest {
         });
     }
 
+    /** Starts the server with an implicit FTPS port too, and connects {@code implicit} to it as in the above. */
+    private CompletableFuture<FTPSClient> startImplicitAndLogIn(FTPSClient implicit) throws IOException {
+        int implicitPort = FtpsTest.freePort();
+        start(s -> s.tlsImplicitPort(implicitPort));
+        return connectAndLogIn(implicit, implicitPort);
+    }
+
     /** A plain session does its work while a TLS client waits: the network thread is not held. */
     private void plainSessionWorks() throws IOException {
         FTPClient plain = server.alice();
@@ -110,10 +116,8 @@ class FtpsWhileTlsLoadsTest {
 
     @Test
     void implicitFtpsHandshakesOnceTheKeyMaterialIsIn() throws Exception {
-        int implicitPort = FtpsTest.freePort();
-        start(s -> s.tlsImplicitPort(implicitPort));
         FTPSClient implicit = client(true);
-        CompletableFuture<FTPSClient> loggedIn = connectAndLogIn(implicit, implicitPort);
+        CompletableFuture<FTPSClient> loggedIn = startImplicitAndLogIn(implicit);
         try {
             plainSessionWorks();
             assertThrows(TimeoutException.class, () -> loggedIn.get(1, TimeUnit.SECONDS),
@@ -130,11 +134,8 @@ class FtpsWhileTlsLoadsTest {
 
     @Test
     void implicitFtpsIsClosedWhenTheKeyMaterialNeverComes() throws Exception {
-        int implicitPort = FtpsTest.freePort();
-        start(s -> s.tlsImplicitPort(implicitPort));
         FTPSClient implicit = client(true);
-        implicit.setDefaultTimeout((int) Duration.ofSeconds(20).toMillis());
-        CompletableFuture<FTPSClient> loggedIn = connectAndLogIn(implicit, implicitPort);
+        CompletableFuture<FTPSClient> loggedIn = startImplicitAndLogIn(implicit);
         try {
             material.completeExceptionally(new IllegalStateException("no key material is usable"));
             ExecutionException failed = assertThrows(ExecutionException.class, () -> loggedIn.get(20, TimeUnit.SECONDS));
