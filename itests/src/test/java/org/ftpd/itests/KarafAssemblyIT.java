@@ -79,6 +79,12 @@ public class KarafAssemblyIT {
                 .redirectOutput(karaf.resolve("console.out").toFile())
                 .start();
 
+        Poll.until("the server greets on port " + port, START, () -> processAlive() && Ftp.greets(port));
+        // FTPS from the first moment: on this first start the certificate may still be in the making, and AUTH
+        // TLS is then answered once it is in (not refused), so one try must do
+        Curl.Result ftps = Curl.run("--ssl-reqd", "--insecure", Curl.url(port, null, "/"));
+        assertTrue("curl --ssl-reqd right after the greeting: " + ftps.output(),
+                ftps.ok() && ftps.output().contains("README.txt"));
         Poll.until("curl lists the anonymous folder on port " + port, START,
                 () -> processAlive() && Curl.list(port, null).output().contains("README.txt"));
         String log = Files.readString(karaf.resolve("data/log/karaf.log"));
