@@ -105,7 +105,11 @@ public final class FileReceiver extends Transfer {
         }
         if (queue.isEmpty()) {
             if (endOfData) {
-                finish(!broken, broken ? BROKEN : COMPLETE);
+                // committed only while the client is there to be told: a client that vanishes closes its control
+                // connection first, and Netty reports that close after the batch of reads that also saw the data
+                // connection end, so the control channel itself is asked, not only our own state
+                boolean complete = !broken && ctx.channel().isActive();
+                finish(complete, complete ? COMPLETE : BROKEN);
             } else {
                 readMore();
             }
