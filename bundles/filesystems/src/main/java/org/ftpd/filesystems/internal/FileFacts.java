@@ -36,7 +36,8 @@ final class FileFacts {
     private final boolean unix;
     private final boolean posix;
     // user and group names by number: a listing of a big directory then asks the name service once per owner
-    private final PrincipalNames names;
+    private final PrincipalNames sharedNames;
+    private final OwnerNames names;
 
     FileFacts(FileSystem fileSystem) {
         this(fileSystem, new PrincipalNames());
@@ -46,7 +47,20 @@ final class FileFacts {
         Set<String> views = fileSystem.supportedFileAttributeViews();
         this.unix = views.contains("unix");
         this.posix = views.contains("posix");
+        this.sharedNames = names;
         this.names = names;
+    }
+
+    private FileFacts(FileFacts shared) {
+        this.unix = shared.unix;
+        this.posix = shared.posix;
+        this.sharedNames = shared.sharedNames;
+        this.names = shared.sharedNames.forOneListing();
+    }
+
+    /** A reader for the entries of one listing, read by one thread at a time. */
+    FileFacts forOneListing() {
+        return unix ? new FileFacts(this) : this;
     }
 
     /** Whether the provider has Unix permission bits (chmod, umask). */

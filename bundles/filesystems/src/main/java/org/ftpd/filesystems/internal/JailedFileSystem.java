@@ -145,7 +145,8 @@ public final class JailedFileSystem implements FtpFileSystem {
                 ? entry -> secure.getFileAttributeView(entry.fileName(), BasicFileAttributeView.class, NO_FOLLOW)
                         .readAttributes()
                 : entry -> Files.readAttributes(entry.path(), BasicFileAttributes.class, NO_FOLLOW);
-        return entries(handle, virtual).map(entry -> entryFacts(entry, virtual, detail, basic))
+        FileFacts listingFacts = facts.forOneListing();
+        return entries(handle, virtual).map(entry -> entryFacts(entry, virtual, detail, basic, listingFacts))
                 .filter(Objects::nonNull);
     }
 
@@ -196,18 +197,19 @@ public final class JailedFileSystem implements FtpFileSystem {
      * One listing entry: a link whose target is inside is shown as its target (as {@code ls -L} would); a link
      * leading outside, or nowhere, is shown as the link itself. {@code null} when the entry vanished.
      */
-    private FtpFile entryFacts(Entry entry, String virtualDirectory, FileDetail detail, BasicReader basic) {
+    private FtpFile entryFacts(Entry entry, String virtualDirectory, FileDetail detail, BasicReader basic,
+            FileFacts listingFacts) {
         String name = entry.name();
         String virtual = VirtualPaths.child(virtualDirectory, name);
         try {
             FtpFile own = detail == FileDetail.BASIC
                     ? FileFacts.basic(basic.read(entry), virtual, name)
-                    : facts.read(entry.path(), virtual, name, detail);
+                    : listingFacts.read(entry.path(), virtual, name, detail);
             if (own.type() == FtpFile.Type.SYMLINK) {
                 try {
                     Path target = entry.path().toRealPath();
                     if (jail.contains(target)) {
-                        return facts.read(target, virtual, name, detail);
+                        return listingFacts.read(target, virtual, name, detail);
                     }
                 } catch (IOException e) {
                     // dangling link: show the link itself

@@ -76,6 +76,30 @@ class ListingScaleTest {
     }
 
     @Test
+    void aListingAsksTheSharedTableOnlyWhenTheOwnerOrGroupChanges() throws IOException {
+        AtomicInteger clockReads = new AtomicInteger();
+        PrincipalNames names = new PrincipalNames(new CountingLookup(), () -> {
+            clockReads.incrementAndGet();
+            return System.nanoTime();
+        });
+        JailedFileSystem fs = new JailedFileSystem(home, null, WriteRules.DEFAULT, names);
+        try (Stream<FtpFile> s = fs.list("/big")) {
+            assertEquals(FILES, s.count());
+        }
+        // one owner and one group for all 10,000 entries: the shared table is asked twice, not 20,000 times
+        assertEquals(2, clockReads.get());
+
+        OwnerNames listing = names.forOneListing();
+        Path f = home.resolve("big/f1");
+        clockReads.set(0);
+        String a = listing.user(1000, f);
+        listing.user(1000, f);
+        listing.user(1001, f);
+        assertEquals(a, listing.user(1000, f), "the shared table's name comes back for an owner seen before");
+        assertEquals(3, clockReads.get(), "each change of owner asks the shared table");
+    }
+
+    @Test
     void theListingIsReadAsItIsConsumed() throws IOException {
         Path lazy = Files.createDirectory(home.resolve("lazy"));
         for (int i = 0; i < FILES; i++) {
