@@ -14,9 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.After;
 import org.junit.Before;
@@ -94,6 +96,8 @@ public class KarafAssemblyIT {
                 log.contains("Error resolving artifact") || log.contains("Could not find artifact"));
         assertEquals("a clean start logs no error", List.of(),
                 log.lines().filter(line -> line.contains("| ERROR |")).toList());
+        assertTrue("bin/setenv's JIT thresholds reach the JVM: " + jvmArguments(),
+                jvmArguments().contains("-XX:Tier4InvocationThreshold=20000"));
 
         // add a user the README way: a file in etc/
         Path home = Files.createDirectories(karaf.resolve("carol-home"));
@@ -123,6 +127,13 @@ public class KarafAssemblyIT {
                 return false;
             }
         });
+    }
+
+    /** The arguments of the launched script and of what it started (the JVM). */
+    private List<String> jvmArguments() {
+        return Stream.concat(Stream.of(process.toHandle()), process.toHandle().descendants())
+                .flatMap(p -> p.info().arguments().stream().flatMap(Arrays::stream))
+                .toList();
     }
 
     private boolean processAlive() {
