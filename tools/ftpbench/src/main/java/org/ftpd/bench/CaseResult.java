@@ -7,5 +7,5 @@ package org.ftpd.bench;
  */
 record CaseResult(String server, String caseName, double figure, String unit, int clients, long operations,
         long bytes, double seconds, double p50Millis, double p99Millis, long errors, double kibPerSession,
-        String note, String firstError, double serverCpuMillis) {
+        String note, String firstError, double serverCpuMillis, double clientCpuMillis) {
 }

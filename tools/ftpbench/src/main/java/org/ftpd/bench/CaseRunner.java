@@ -13,6 +13,7 @@ final class CaseRunner {
 
     /** Reads per call when downloading large files and listings; small files need far less. */
     private static final int LARGE_BUFFER = 1 << 20;
+    private static final long SELF = ProcessHandle.current().pid();
     private static final int SMALL_BUFFER = 64 << 10;
     /** Idle sessions are logged in by this many threads at most. */
     private static final int IDLE_OPENERS = 32;
@@ -38,9 +39,13 @@ final class CaseRunner {
         }
         OptionalLong pid = ServerMemory.resolve(target.pid(), target.port());
         OptionalLong cpuBefore = ServerCpu.ticksOfTree(pid);
+        // the load generator's own CPU: on a loopback run it takes the cores from the server under test
+        OptionalLong ownBefore = ServerCpu.ticksOfTree(SELF);
         TimedLoad.Outcome o = TimedLoad.run(clients(spec, target), TimeUnit.SECONDS.toNanos(options.seconds), grace);
+        OptionalLong ownAfter = ServerCpu.ticksOfTree(SELF);
         OptionalLong cpuAfter = ServerCpu.ticksOfTree(pid);
         double cpuPerOp = ServerCpu.millisPerOperation(cpuBefore, cpuAfter, o.operations());
+        double ownCpuPerOp = ServerCpu.millisPerOperation(ownBefore, ownAfter, o.operations());
         double secs = Math.max(o.seconds(), 1e-9);
         double perSecond = o.operations() / secs;
         double mbPerSecond = o.bytes() / secs / 1e6;
@@ -53,7 +58,7 @@ final class CaseRunner {
         return new CaseResult(target.name(), spec.kind().label(), figure, spec.kind().unit, spec.clients(),
                 o.operations(), o.bytes(), o.seconds(), LatencyLog.percentileMillis(o.sortedLatencies(), 50),
                 LatencyLog.percentileMillis(o.sortedLatencies(), 99), o.errors(), Double.NaN, note, o.firstError(),
-                cpuPerOp);
+                cpuPerOp, ownCpuPerOp);
     }
 
     private List<LoadClient> clients(CaseSpec spec, Target target) {
@@ -91,7 +96,7 @@ final class CaseRunner {
         return new CaseResult(target.name(), spec.kind().label(), o.answered(), spec.kind().unit, spec.clients(),
                 o.answered(), 0, seconds, LatencyLog.percentileMillis(o.sortedNoopLatencies(), 50),
                 LatencyLog.percentileMillis(o.sortedNoopLatencies(), 99), o.errors(), perSession, note.toString(),
-                o.firstError(), Double.NaN);
+                o.firstError(), Double.NaN, Double.NaN);
     }
 
     /** Random bytes (so no layer on the way can compress them) in a direct buffer shared by all uploads. */

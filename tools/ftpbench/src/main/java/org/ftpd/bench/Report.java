@@ -9,14 +9,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The results as text: one row per server and case (case, figure, unit, p50, p99, errors, note), and with
+ * The results as text: one row per server and case (case, figure, unit, p50, p99, errors, the server's and this
+ * tool's CPU time per operation, note), and with
  * several servers a side-by-side table in which the first server is divided by the best of the others.
  */
 final class Report {
 
     private static final String[] DETAIL_HEADER = {"server", "case", "clients", "figure", "unit", "p50_ms", "p99_ms",
-        "errors", "cpu_ms/op", "note"};
-    private static final boolean[] DETAIL_NUMERIC = {false, false, true, true, false, true, true, true, true, false};
+        "errors", "cpu_ms/op", "client_ms/op", "note"};
+    private static final boolean[] DETAIL_NUMERIC =
+        {false, false, true, true, false, true, true, true, true, true, false};
 
     private final List<CaseResult> results;
     private final List<String> servers = new ArrayList<>();
@@ -52,7 +54,7 @@ final class Report {
 
     String csv() {
         StringBuilder b = new StringBuilder("server,case,clients,figure,unit,operations,bytes,seconds,p50_ms,p99_ms,"
-                + "errors,kib_per_session,note,first_error,server_cpu_ms_per_op\n");
+                + "errors,kib_per_session,note,first_error,server_cpu_ms_per_op,client_cpu_ms_per_op\n");
         for (CaseResult r : results) {
             b.append(String.join(",", csvCell(r.server()), csvCell(r.caseName()), Integer.toString(r.clients()),
                     format("%.3f", r.figure()), csvCell(r.unit()), Long.toString(r.operations()),
@@ -60,7 +62,8 @@ final class Report {
                     format("%.3f", r.p99Millis()), Long.toString(r.errors()),
                     Double.isNaN(r.kibPerSession()) ? "" : format("%.2f", r.kibPerSession()),
                     csvCell(r.note()), csvCell(r.firstError()),
-                    Double.isNaN(r.serverCpuMillis()) ? "" : format("%.4f", r.serverCpuMillis()))).append('\n');
+                    Double.isNaN(r.serverCpuMillis()) ? "" : format("%.4f", r.serverCpuMillis()),
+                    Double.isNaN(r.clientCpuMillis()) ? "" : format("%.4f", r.clientCpuMillis()))).append('\n');
         }
         return b.toString();
     }
@@ -71,6 +74,7 @@ final class Report {
             g.add(r.server(), r.caseName(), Integer.toString(r.clients()), figure(r.figure()), r.unit(),
                     format("%.2f", r.p50Millis()), format("%.2f", r.p99Millis()), Long.toString(r.errors()),
                     Double.isNaN(r.serverCpuMillis()) ? "-" : format("%.3f", r.serverCpuMillis()),
+                    Double.isNaN(r.clientCpuMillis()) ? "-" : format("%.3f", r.clientCpuMillis()),
                     r.note() == null || r.note().isEmpty() ? "-" : r.note());
         }
         return g;

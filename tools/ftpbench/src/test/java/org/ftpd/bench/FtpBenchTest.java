@@ -52,7 +52,7 @@ class FtpBenchTest {
         List<String> lines = text.lines().toList();
         String[] header = lines.get(0).trim().split("\\s+");
         assertEquals(List.of("server", "case", "clients", "figure", "unit", "p50_ms", "p99_ms", "errors", "cpu_ms/op",
-                "note"),
+                "client_ms/op", "note"),
                 List.of(header));
         Map<String, Map<String, String>> rows = new HashMap<>();
         for (String line : lines.subList(1, lines.size())) {
@@ -88,9 +88,12 @@ class FtpBenchTest {
             assertTrue(Double.parseDouble(row.get("p99_ms")) >= Double.parseDouble(row.get("p50_ms")), row.toString());
             if (kind == CaseKind.IDLE) {
                 assertEquals("-", row.get("cpu_ms/op"), "no CPU per operation for idle sessions");
+                assertEquals("-", row.get("client_ms/op"));
             } else {
                 // the server runs in this JVM, whose pid was given: its CPU time was read around the run
                 assertTrue(Double.parseDouble(row.get("cpu_ms/op")) >= 0, kind + ": " + row);
+                // and the tool's own, a second of load in every case: never nothing
+                assertTrue(Double.parseDouble(row.get("client_ms/op")) > 0, kind + ": " + row);
             }
         }
         assertEquals("50", table.get("idle").get("figure"), "every idle session answered NOOP");
