@@ -10,7 +10,7 @@ import org.ftpd.api.FtpFile;
 /** LIST lines in the {@code ls -l} form every client parses; times in UTC. */
 public final class UnixListing {
 
-    /** For years of more than four digits, which a fixed-width date cannot hold. */
+    /** For the years a four-digit field cannot hold as ls shows them (before 1, after 9999). */
     private static final DateTimeFormatter OLD = DateTimeFormatter.ofPattern("MMM dd  yyyy", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
     /** Like ls: a time more than about six months away shows the year instead of the clock. */
