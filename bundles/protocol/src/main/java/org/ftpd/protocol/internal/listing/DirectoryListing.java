@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.ftpd.api.FileDetail;
@@ -35,12 +36,16 @@ public final class DirectoryListing<T> implements ChunkSource {
     private final Iterator<T> head;
     private final Iterator<T> rest;
     private final Function<T, String> format;
+    // the format's own bytes where it has them (MLSD), else its text encoded
+    private final BiConsumer<T, ByteBuf> writer;
 
     private DirectoryListing(Stream<T> stream, Iterator<T> head, Iterator<T> rest, Function<T, String> format) {
         this.stream = stream;
         this.head = head;
         this.rest = rest;
         this.format = format;
+        this.writer = format instanceof LineWriter<T> w ? w::write
+                : (entry, out) -> ByteBufUtil.writeUtf8(out, format.apply(entry));
     }
 
     /**
@@ -107,7 +112,7 @@ public final class DirectoryListing<T> implements ChunkSource {
                 if (chunk == null) {
                     chunk = alloc.buffer(BYTES_PER_CHUNK + 1024);
                 }
-                ByteBufUtil.writeUtf8(chunk, format.apply(f));
+                writer.accept(f, chunk);
                 chunk.writeByte('\r').writeByte('\n');
                 if (chunk.readableBytes() >= BYTES_PER_CHUNK) {
                     break;

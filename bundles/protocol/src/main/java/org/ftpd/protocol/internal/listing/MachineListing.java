@@ -1,10 +1,14 @@
 package org.ftpd.protocol.internal.listing;
 
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Function;
 import org.ftpd.api.FtpFile;
 import org.ftpd.api.Permission;
 import org.ftpd.api.Permissions;
@@ -17,6 +21,12 @@ public final class MachineListing {
 
     public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
+
+    // "type=", "size=", ... and the type values, by ordinal: written as they are into every line
+    private static final byte[][] PREFIXES = Arrays.stream(Fact.values())
+            .map(f -> ascii(f.factName() + "=")).toArray(byte[][]::new);
+    private static final byte[][] TYPES = Arrays.stream(FtpFile.Type.values())
+            .map(t -> ascii(type(t))).toArray(byte[][]::new);
 
     private MachineListing() {
     }
@@ -36,51 +46,103 @@ public final class MachineListing {
      * @param facts the facts to show
      */
     public static String line(FtpFile file, Permissions permissions, String name, Set<Fact> facts) {
-        return line(file, name, facts.toArray(new Fact[0]), perm(file.isDirectory(), permissions));
+        LineBytes line = new LineBytes();
+        write(line, file, name, facts.toArray(new Fact[0]), ascii(perm(file.isDirectory(), permissions)));
+        return line.toString();
     }
 
     /**
      * MLSD's line for each entry of one directory, named by its entry name. The {@code perm} values are the same
-     * for every file (and for every directory) of a listing, so they are made once, not per entry.
+     * for every file (and for every directory) of a listing, so they are made once, not per entry. The writer
+     * reuses one line buffer: it serves one listing, read by one thread at a time.
      *
      * @param permissions what the user may do in the listed directory
      */
-    public static Function<FtpFile, String> entries(Permissions permissions, Set<Fact> facts) {
+    public static LineWriter<FtpFile> entries(Permissions permissions, Set<Fact> facts) {
         Fact[] selected = facts.toArray(new Fact[0]);
-        String ofFile = perm(false, permissions);
-        String ofDirectory = perm(true, permissions);
-        return f -> line(f, f.name(), selected, f.isDirectory() ? ofDirectory : ofFile);
-    }
-
-    private static String line(FtpFile file, String name, Fact[] facts, String perm) {
-        StringBuilder sb = new StringBuilder(160);
-        for (Fact fact : facts) {
-            String value = value(fact, file, perm);
-            if (value != null) {
-                sb.append(fact.factName()).append('=').append(value).append(';');
+        byte[] ofFile = ascii(perm(false, permissions));
+        byte[] ofDirectory = ascii(perm(true, permissions));
+        LineBytes line = new LineBytes();
+        return new LineWriter<>() {
+            @Override
+            public String apply(FtpFile f) {
+                return fill(f).toString();
             }
-        }
-        return sb.append(' ').append(name).toString();
-    }
 
-    private static String value(Fact fact, FtpFile file, String perm) {
-        return switch (fact) {
-            case TYPE -> type(file);
-            case SIZE -> Long.toString(file.size());
-            case MODIFY -> file.lastModified() == null ? null : timestamp(file.lastModified());
-            case PERM -> perm;
-            case UNIQUE -> file.uniqueId() == null ? null : factValue(file.uniqueId());
-            case UNIX_MODE -> file.mode() < 0 ? null : "0" + Integer.toOctalString(file.mode() & 07777);
-            case UNIX_UID -> file.uid() >= 0 ? Integer.toString(file.uid()) : isNumber(file.owner()) ? file.owner() : null;
-            case UNIX_GID -> file.gid() >= 0 ? Integer.toString(file.gid()) : isNumber(file.group()) ? file.group() : null;
-            case UNIX_OWNER -> isName(file.owner()) && isPlain(file.owner()) ? file.owner() : null;
-            case UNIX_GROUP -> isName(file.group()) && isPlain(file.group()) ? file.group() : null;
+            @Override
+            public void write(FtpFile f, ByteBuf out) {
+                fill(f).writeTo(out);
+            }
+
+            private LineBytes fill(FtpFile f) {
+                MachineListing.write(line.clear(), f, f.name(), selected, f.isDirectory() ? ofDirectory : ofFile);
+                return line;
+            }
         };
     }
 
+    private static void write(LineBytes line, FtpFile file, String name, Fact[] facts, byte[] perm) {
+        for (Fact fact : facts) {
+            int mark = line.length();
+            line.bytes(PREFIXES[fact.ordinal()]);
+            if (value(line, fact, file, perm)) {
+                line.ascii(';');
+            } else {
+                // no value for this entry: the fact is left out
+                line.truncate(mark);
+            }
+        }
+        line.ascii(' ').text(name);
+    }
+
+    /** Adds the fact's value; false when the filesystem has none for this entry. */
+    private static boolean value(LineBytes line, Fact fact, FtpFile file, byte[] perm) {
+        switch (fact) {
+            case TYPE -> line.bytes(TYPES[file.type().ordinal()]);
+            case SIZE -> line.decimal(file.size());
+            case MODIFY -> {
+                if (file.lastModified() == null) {
+                    return false;
+                }
+                timestamp(line, file.lastModified());
+            }
+            case PERM -> line.bytes(perm);
+            case UNIQUE -> {
+                return file.uniqueId() != null && text(line, factValue(file.uniqueId()));
+            }
+            case UNIX_MODE -> {
+                return file.mode() >= 0 && text(line, "0" + Integer.toOctalString(file.mode() & 07777));
+            }
+            case UNIX_UID -> {
+                return file.uid() >= 0 ? text(line, Integer.toString(file.uid()))
+                        : isNumber(file.owner()) && text(line, file.owner());
+            }
+            case UNIX_GID -> {
+                return file.gid() >= 0 ? text(line, Integer.toString(file.gid()))
+                        : isNumber(file.group()) && text(line, file.group());
+            }
+            case UNIX_OWNER -> {
+                return isName(file.owner()) && isPlain(file.owner()) && text(line, file.owner());
+            }
+            case UNIX_GROUP -> {
+                return isName(file.group()) && isPlain(file.group()) && text(line, file.group());
+            }
+        }
+        return true;
+    }
+
+    private static boolean text(LineBytes line, String value) {
+        line.text(value);
+        return true;
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
     /** RFC 3659 types; a link the filesystem did not resolve is {@code OS.unix=slink} (section 7.5.1). */
-    private static String type(FtpFile file) {
-        return switch (file.type()) {
+    private static String type(FtpFile.Type type) {
+        return switch (type) {
             case DIRECTORY -> "dir";
             case FILE -> "file";
             case SYMLINK -> "OS.unix=slink";
@@ -124,7 +186,7 @@ public final class MachineListing {
             return value;
         }
         StringBuilder hex = new StringBuilder();
-        for (byte b : value.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
         }
         return hex.toString();
@@ -158,28 +220,23 @@ public final class MachineListing {
         return true;
     }
 
-    /** {@code YYYYMMDDHHMMSS} in UTC, as {@link #TIME} prints it, without a formatter per entry. */
-    static String timestamp(java.time.Instant instant) {
-        java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
-        int year = t.getYear();
-        if (year < 0 || year > 9999) {
-            return TIME.format(instant);
-        }
-        char[] out = new char[14];
-        put(out, 0, year, 4);
-        put(out, 4, t.getMonthValue(), 2);
-        put(out, 6, t.getDayOfMonth(), 2);
-        put(out, 8, t.getHour(), 2);
-        put(out, 10, t.getMinute(), 2);
-        put(out, 12, t.getSecond(), 2);
-        return new String(out);
+    /** {@code YYYYMMDDHHMMSS} in UTC, as {@link #TIME} prints it. */
+    static String timestamp(Instant instant) {
+        LineBytes line = new LineBytes();
+        timestamp(line, instant);
+        return line.toString();
     }
 
-    private static void put(char[] out, int at, int value, int digits) {
-        for (int i = at + digits - 1; i >= at; i--) {
-            out[i] = (char) ('0' + value % 10);
-            value /= 10;
+    /** The timestamp without a formatter per entry (years 0 to 9999; the formatter does the others). */
+    private static void timestamp(LineBytes line, Instant instant) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        int year = t.getYear();
+        if (year < 0 || year > 9999) {
+            line.text(TIME.format(instant));
+            return;
         }
+        line.digits(year, 4).digits(t.getMonthValue(), 2).digits(t.getDayOfMonth(), 2).digits(t.getHour(), 2)
+                .digits(t.getMinute(), 2).digits(t.getSecond(), 2);
     }
 
     private static boolean isName(String s) {
