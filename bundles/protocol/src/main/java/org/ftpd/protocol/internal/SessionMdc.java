@@ -9,7 +9,8 @@ import org.slf4j.MDC;
 /**
  * What a session puts in the SLF4J MDC while work for it runs on some thread: {@value #SESSION}, {@value #REMOTE}
  * and, once logged in, {@value #USER}. The strings are made once per session (and once per login), so entering
- * costs a few thread-local map writes and no allocation. Entering is idempotent: nested work of the same session
+ * makes none, though the MDC backend may allocate per write (pax-logging's map makes an entry per put: about 5%
+ * of the bytes a login allocates, measured). Entering is idempotent: nested work of the same session
  * leaves the values to the outermost caller, who clears them. Which session a thread works for is tracked here,
  * not read back from the MDC, because some MDC implementations let new threads inherit their creator's values.
  */
