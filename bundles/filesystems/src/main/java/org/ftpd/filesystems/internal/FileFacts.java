@@ -139,26 +139,13 @@ final class FileFacts {
         int comma = key.indexOf(",ino=");
         if (key.startsWith("(dev=") && comma > 5 && key.endsWith(")")) {
             try {
-                return deviceGInode(key, comma, Long.parseLong(key, comma + 5, key.length() - 1, 10));
+                long inode = Long.parseLong(key, comma + 5, key.length() - 1, 10);
+                return key.substring(5, comma) + "g" + Long.toHexString(inode);
             } catch (NumberFormatException e) {
                 // not the JDK's form after all: fall through
             }
         }
         return key;
-    }
-
-    /** The key's device digits, {@code g}, the inode in hex: one string made per entry of a listing. */
-    private static String deviceGInode(String key, int comma, long inode) {
-        int deviceDigits = comma - 5;
-        int inodeDigits = Math.max(1, (64 - Long.numberOfLeadingZeros(inode) + 3) / 4);
-        char[] id = new char[deviceDigits + 1 + inodeDigits];
-        key.getChars(5, comma, id, 0);
-        id[deviceDigits] = 'g';
-        for (int i = id.length - 1; i > deviceDigits; i--) {
-            id[i] = Character.forDigit((int) (inode & 0xF), 16);
-            inode >>>= 4;
-        }
-        return new String(id);
     }
 
     static int modeOf(Set<PosixFilePermission> permissions) {
